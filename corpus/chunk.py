@@ -1,0 +1,105 @@
+"""The records that travel through the pipeline: documents and their chunks."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+
+def content_hash(text: str) -> str:
+    """Stable short hash of a text (documents, chunks): sha256, 16 hex digits."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """What is known about a document, from its sidecar or inferred.
+
+    ``translation_of`` names the document id this one translates, and
+    ``translator`` who made the translation: a translation never passes for an
+    original transcript.
+    """
+
+    id: str
+    title: str = ""
+    event: str = ""
+    date: str = ""
+    place: str = ""
+    language: str = ""
+    original_filename: str = ""
+    provenance: str = ""
+    translation_of: str = ""
+    translator: str = ""
+    speakers: tuple[str, ...] = ()
+
+    @property
+    def is_translation(self) -> bool:
+        return bool(self.translation_of)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["speakers"] = list(self.speakers)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "DocumentMeta":
+        known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
+        known["speakers"] = tuple(known.get("speakers", ()))
+        return cls(**known)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document as read from disk: its full text (offsets point into it) and metadata."""
+
+    meta: DocumentMeta
+    text: str
+    path: str = ""
+    encoding: str = "utf-8"
+    links: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def hash(self) -> str:
+        return content_hash(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """One searchable passage.
+
+    ``start``/``end`` are character offsets into the original document text, so
+    ``document.text[start:end]`` is the passage as it appears in the source
+    (before cleaning); ``text`` is the cleaned passage.
+    """
+
+    id: str
+    doc: str
+    lang: str
+    text: str
+    start: int
+    end: int
+    ordinal: int
+    section: str = ""
+    speaker: str = ""
+    title: str = ""
+    date: str = ""
+    translated: bool = False
+    time_start: float | None = None
+    time_end: float | None = None
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def hash(self) -> str:
+        """Hash of everything that goes into the chunk's embedding and lexical entry."""
+        return content_hash("\x1f".join((self.lang, self.section, self.speaker, self.text)))
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Chunk":
+        return cls(**{name: data[name] for name in cls.__dataclass_fields__ if name in data})

@@ -1,0 +1,104 @@
+"""Sentence units → chunks: sentence-aware, never across a section or a speaker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from corpus.chunk import Chunk, Document
+from corpus.clean import Span, join_spans
+from corpus.language import detect_language
+from corpus.structure import Unit, parse_units
+
+# Bump when chunk boundaries or texts change: an index built by another
+# version is refused at load time and must be rebuilt.
+CHUNKER_VERSION = "3"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChunkingOptions:
+    """Chunk size, in characters of cleaned text.
+
+    Args:
+        target_chars: a chunk grows sentence by sentence up to this size.
+        min_chars: a last chunk of a section shorter than this joins the previous one.
+    """
+
+    target_chars: int = 500
+    min_chars: int = 120
+
+
+def chunk_document(document: Document, options: ChunkingOptions = ChunkingOptions()) -> list[Chunk]:
+    """Cut a document into chunks carrying section, speaker and source offsets."""
+    units, _links = parse_units(document.text)
+    chunks: list[Chunk] = []
+    default_lang = document.meta.language or "fr"
+    for _key, group in groupby(units, key=lambda unit: (unit.section, unit.speaker)):
+        run = list(group)
+        for pieces in _pack(run, options):
+            span = join_spans([unit.span for unit in pieces], ["\n" if unit.hard_break else " " for unit in pieces[1:]])
+            chunks.append(
+                Chunk(
+                    id=f"{document.id}#{len(chunks):04d}",
+                    doc=document.id,
+                    lang=detect_language(span.text, default=default_lang),
+                    text=span.text,
+                    start=span.start,
+                    end=span.end,
+                    ordinal=len(chunks),
+                    section=pieces[0].section,
+                    speaker=pieces[0].speaker,
+                    title=document.meta.title,
+                    date=document.meta.date,
+                    translated=document.meta.is_translation,
+                )
+            )
+    return chunks
+
+
+def _pack(units: list[Unit], options: ChunkingOptions) -> list[list[Unit]]:
+    groups: list[list[Unit]] = []
+    current: list[Unit] = []
+    size = 0
+    for unit in _split_long(units, options.target_chars):
+        length = _weight(unit.span.text) + 1
+        if current and size + length > options.target_chars:
+            groups.append(current)
+            current, size = [], 0
+        current.append(unit)
+        size += length
+    if current:
+        groups.append(current)
+    if len(groups) > 1 and sum(_weight(u.span.text) for u in groups[-1]) < options.min_chars:
+        groups[-2].extend(groups.pop())
+    return groups
+
+
+def _weight(text: str) -> int:
+    """Size of a text in French-equivalent characters.
+
+    A Hangul syllable carries about as much as two Latin letters, so Korean
+    chunks of the same weight say about as much as French ones.
+    """
+    return len(text) + sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3")
+
+
+def _split_long(units: list[Unit], limit: int) -> list[Unit]:
+    """A sentence longer than the chunk size is cut at spaces (or anywhere, for text without spaces)."""
+    result: list[Unit] = []
+    for unit in units:
+        text = unit.span.text
+        if len(text) <= limit:
+            result.append(unit)
+            continue
+        start = 0
+        while start < len(text):
+            end = min(len(text), start + limit)
+            if end < len(text):
+                space = text.rfind(" ", start + limit // 2, end)
+                end = space if space > start else end
+            piece: Span = unit.span.slice(start, end).strip()
+            if piece.text:
+                result.append(Unit(piece, unit.section, unit.speaker, unit.block, unit.hard_break and start == 0))
+            start = end
+    return result

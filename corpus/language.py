@@ -1,0 +1,95 @@
+"""Language of a passage or a query: Hangul ratio first, then langdetect.
+
+langdetect alone is unreliable on short Latin text ("hydrogène" → cy,
+"Suwon" → af) and raises on text without letters, so Korean is decided by the
+share of Hangul letters, and short Latin text is settled between French and
+English by accents and function words before langdetect is asked.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+Language = Literal["fr", "ko", "en", "mixed"]
+LANGUAGES: tuple[str, ...] = ("fr", "ko", "en")
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_FRENCH_MARKS = re.compile(r"[àâçéèêëîïôûùüÿœæ]", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+_FRENCH_WORDS = frozenset(
+    "le la les un une des du de et est sont pour dans sur avec par que qui quoi quel quelle quels "
+    "quelles comment pourquoi ou où au aux ce cette ces son sa ses leur leurs nous vous il elle "
+    "ils elles ont a été être ville villes coréen coréenne coréennes français française".split()
+)
+_ENGLISH_WORDS = frozenset(
+    "the a an and is are for in on with by that which what who how why where of to this these "
+    "its their we you it they was were be been city cities korean french did does do about".split()
+)
+
+
+def hangul_ratio(text: str) -> float:
+    """Share of Hangul among the letters of ``text`` (0.0 when it has no letters)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if _HANGUL.match(ch)) / len(letters)
+
+
+def detect_language(text: str, default: str = "fr") -> str:
+    """Return ``fr``, ``ko``, ``en`` or ``mixed`` for a passage or a query.
+
+    Args:
+        text: any text, possibly a single word.
+        default: answer for Latin text that gives no usable signal.
+    """
+    ratio = hangul_ratio(text)
+    if ratio >= 0.6:
+        return "ko"
+    if ratio >= 0.15:
+        return "mixed"
+    words = [w.casefold() for w in _WORD.findall(text)]
+    if not words:
+        return default
+    if len(words) <= 3:
+        return _short_latin_language(words, default)
+    return _langdetect(text, words, default)
+
+
+def _short_latin_language(words: list[str], default: str) -> str:
+    if any(_FRENCH_MARKS.search(w) for w in words) or any(w in _FRENCH_WORDS for w in words):
+        return "fr"
+    if any(w in _ENGLISH_WORDS for w in words):
+        return "en"
+    if any(w.endswith(("ing", "tion", "ity", "ness")) for w in words) and not any(
+        w.endswith(("ation", "ement", "ique", "eau", "eux")) for w in words
+    ):
+        # -tion alone is ambiguous ("pollution"), so only a clear English suffix counts.
+        return "en" if any(w.endswith(("ing", "ity", "ness")) for w in words) else default
+    return default
+
+
+def _langdetect(text: str, words: list[str], default: str) -> str:
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0  # deterministic answers across runs
+    try:
+        ranked = detect_langs(text)
+    except LangDetectException:
+        return default
+    scores = {guess.lang: guess.prob for guess in ranked}
+    french = scores.get("fr", 0.0) + 0.05 * sum(w in _FRENCH_WORDS for w in words)
+    english = scores.get("en", 0.0) + 0.05 * sum(w in _ENGLISH_WORDS for w in words)
+    if french == english == 0.0:
+        return default
+    return "fr" if french >= english else "en"
+
+
+def fold_accents(text: str) -> str:
+    """Remove combining marks: "hydrogène" → "hydrogene" (Hangul is left intact)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped)

@@ -1,0 +1,85 @@
+"""Reader interface: a file on disk → its text and whatever metadata it carries."""
+
+from __future__ import annotations
+
+import codecs
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus.errors import DocumentError
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    """What a reader returns: the document text offsets will point into.
+
+    Args:
+        text: the full text of the document.
+        encoding: the encoding it was decoded from ("utf-8", "cp949", …).
+        meta: metadata found in the file itself (title, speakers, …).
+        notes: things worth telling the user (encoding guessed, pages skipped, …).
+    """
+
+    text: str
+    encoding: str = "utf-8"
+    meta: dict = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+
+class Reader(ABC):
+    """One reader per file format; ``extensions`` lists the suffixes it handles."""
+
+    extensions: tuple[str, ...] = ()
+
+    @abstractmethod
+    def read(self, path: Path) -> ReadResult:
+        """Read ``path``; raise ``DocumentError`` naming the file when it cannot be read."""
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file, with a ``DocumentError`` for every way of failing."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(path, "no such file") from None
+    except IsADirectoryError:
+        raise DocumentError(path, "is a directory, not a file") from None
+    except PermissionError:
+        raise DocumentError(path, "permission denied") from None
+    except OSError as error:
+        raise DocumentError(path, f"cannot be read ({error.strerror or error})") from None
+
+
+def decode_text(data: bytes, path: Path) -> tuple[str, str]:
+    """Decode document bytes: BOMs and UTF-8 first, then detection (charset-normalizer).
+
+    Korean partners' files are often CP949/EUC-KR and older French ones CP1252,
+    which is why plain UTF-8 is not assumed.
+
+    Returns:
+        The text (newlines normalised to "\\n") and the name of the encoding used.
+    """
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _normalise_newlines(data.decode(encoding, errors="replace")), encoding
+    if b"\x00" not in data:
+        try:
+            return _normalise_newlines(data.decode("utf-8")), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None or _looks_binary(str(best)):
+        raise DocumentError(path, "not a text file (binary data or unknown encoding)")
+    return _normalise_newlines(str(best)), best.encoding
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls > max(8, len(text[:4096]) // 50)
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,353 @@
+"""Document structure: sections, speakers and sentence units with source offsets.
+
+The two layouts of the archive are handled by the same rules:
+
+* PDF slide exports: headings are the doubled lines, a heading anywhere on a
+  page (pages are separated by three or more blank lines) names the section of
+  the whole page, and speaker blocks are "MME Claire GUICHARD" lines;
+* Markdown-like minutes: ``#`` headings, numbered headings ("2. Présentation"),
+  arrow headings ("→ Liste des participants :"), speakers as
+  "Jérôme Tebaldi, Président …" paragraphs or bold bullets.
+
+Markdown translations made by the project also mark speakers explicitly with a
+"발표자:" / "Intervenant :" / "Speaker:" line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.clean import (
+    Span,
+    collapse_whitespace,
+    extract_urls,
+    is_boilerplate,
+    join_spans,
+    remove_markup,
+    split_doubled,
+    split_lines,
+)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…。])[\"»”)]?\s+(?=\S)")
+_BULLET = re.compile(r"^(?:[-•–*→]|\d{1,2}[.)])\s")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}\.\s+\S.{1,118}$")
+_ARROW_HEADING = re.compile(r"^→\s*(.{2,80}?)\s*:?\s*$")
+_EXPLICIT_SPEAKER = re.compile(r"^(?:발표자|발언자|Intervenant(?:e)?|Speaker)\s*:\s*(.+)$")
+_HONORIFIC = re.compile(r"^(?:-\s*)?(?:SEM\.?\s+)?(?:MR\.?|M\.|MME\.?|Mme\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|SEM\.?)\s+(.*)$")
+_LED_BY = re.compile(r"\b(?:conduite?|représentée?|présidée?) par\s+(?:M\.|Mme|MME)?\s*([A-ZÀ-Ý][^,;:()]{2,40})")
+_NAME_ROLE = re.compile(r"^([A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[ -][A-ZÀ-Ý][\wà-ÿ'’-]+){1,3}),\s+\S")
+PAGE_BREAK_EMPTY_LINES = 2
+_ABBREVIATIONS = frozenset("m mme mr dr pr sem ex cf c.f p st n° no vol éd ed".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A sentence (or list item) with its place in the document structure."""
+
+    span: Span
+    section: str
+    speaker: str
+    block: int
+    hard_break: bool  # starts a new line when units are joined for display
+
+
+@dataclass(slots=True)
+class _Line:
+    span: Span
+    kind: str  # text | heading | subheading | speaker | blank | drop
+    page: int
+    speaker: str = ""
+    doubled: bool = False
+
+
+def parse_units(text: str) -> tuple[list[Unit], list[tuple[str, str]]]:
+    """Split a document text into sentence units with section and speaker.
+
+    Returns:
+        The units in document order and the ``(label, url)`` links that were
+        kept out of the searchable text.
+    """
+    lines, links = _classify_lines(text)
+    _merge_heading_runs(lines)
+    _drop_link_pages(lines)
+    if sum(line.doubled for line in lines) >= 2:
+        _assign_page_context(lines)
+    return _units_from_lines(lines), links
+
+
+def normalise_speaker(name: str) -> str:
+    """"CLAIRE GUICHARD" → "Claire Guichard"; mixed-case names are kept."""
+    name = re.sub(r"\s+", " ", name).strip(" ,:;-*")
+    words = []
+    for word in name.split(" "):
+        if word.isupper() and len(word) > 1:
+            word = "-".join(part.capitalize() for part in word.split("-"))
+        words.append(word)
+    return " ".join(words)
+
+
+def speaker_of(line: str, single_line_block: bool, bold: bool = False) -> str:
+    """The speaker a line introduces, or "" (see the module docstring for the patterns).
+
+    Args:
+        line: the cleaned line.
+        single_line_block: the line is a paragraph on its own.
+        bold: the source line was in bold, which makes a bullet a speaker heading.
+    """
+    explicit = _EXPLICIT_SPEAKER.match(line)
+    if explicit:
+        name = explicit.group(1).strip()
+        return "" if name in ("-", "—", "–") else name  # "발표자: -" ends a speaker's part
+    honorific = _HONORIFIC.match(line)
+    if honorific and (not line.startswith("- ") or bold):
+        name = _leading_name(honorific.group(1))
+        if name:
+            return normalise_speaker(name)
+    if single_line_block and not _BULLET.match(line):
+        led = _LED_BY.search(line)
+        if led:
+            return normalise_speaker(_leading_name(led.group(1)) or led.group(1))
+        named = _NAME_ROLE.match(line)
+        if named and len(line) < 250:
+            return normalise_speaker(named.group(1))
+    intervention = re.match(r"^Intervention d(?:e |')\s*([A-ZÀ-Ý][A-ZÀ-Ý' -]{3,})$", line)
+    return normalise_speaker(intervention.group(1)) if intervention else ""
+
+
+def _leading_name(rest: str) -> str:
+    """Capitalised words up to the first comma; the last one must be a surname in capitals."""
+    words = []
+    for word in re.split(r"\s+", rest.replace("**", "").strip()):
+        clean = word.rstrip(",:;")
+        if not clean or not clean[0].isupper() or clean.endswith(".") and words:
+            break
+        words.append(clean)
+        if word.endswith((",", ":", ";")) or len(words) == 4:
+            break
+    while words and not (words[-1].isupper() and len(words[-1]) > 1):
+        words.pop()
+    return " ".join(words) if words and len(words) >= 2 or words and len(words[0]) > 3 else ""
+
+
+def _classify_lines(text: str) -> tuple[list[_Line], list[tuple[str, str]]]:
+    lines: list[_Line] = []
+    links: list[tuple[str, str]] = []
+    page, empty_run = 0, 0
+    raw_lines = split_lines(text)
+    for index, raw in enumerate(raw_lines):
+        if not raw.text.strip():
+            # Slide pages are separated by two or more truly empty lines; lines of
+            # spaces occur inside a slide.
+            empty_run = empty_run + 1 if not raw.text else 0
+            lines.append(_Line(raw, "blank", page))
+            continue
+        if empty_run >= PAGE_BREAK_EMPTY_LINES:
+            page += 1
+        empty_run = 0
+        span = collapse_whitespace(remove_markup(raw))
+        without_urls, urls = extract_urls(span)
+        without_urls = collapse_whitespace(without_urls)
+        if urls:
+            label = without_urls.text.strip(" :-")
+            links.extend((label, url) for url in urls)
+            # A line that is mostly a link is navigation, not content.
+            if len(without_urls.text.split()) < 8:
+                lines.append(_Line(raw, "link", page))
+                continue
+            span = without_urls
+        if is_boilerplate(span.text) or not span.text:
+            lines.append(_Line(raw, "drop", page))
+            continue
+        single = _is_single_line_block(raw_lines, index)
+        lines.extend(_line_parts(span, page, single, bold="**" in raw.text))
+    return lines, links
+
+
+def _is_single_line_block(raw_lines: list[Span], index: int) -> bool:
+    before = index == 0 or not raw_lines[index - 1].text.strip()
+    after = index + 1 >= len(raw_lines) or not raw_lines[index + 1].text.strip()
+    return before and after
+
+
+def _line_parts(span: Span, page: int, single: bool, bold: bool) -> list[_Line]:
+    markdown = _MD_HEADING.match(span.text)
+    if markdown:
+        level = len(markdown.group(1))
+        title = span.slice(markdown.start(2), markdown.end(2))
+        return [_Line(title, "heading" if level <= 2 else "subheading", page)]
+    if single and _ARROW_HEADING.match(span.text):
+        arrow = _ARROW_HEADING.match(span.text)
+        return [_Line(span.slice(arrow.start(1), arrow.end(1)), "heading", page)]
+    if single and _NUMBERED_HEADING.match(span.text) and not span.text.rstrip().endswith(":"):
+        return [_Line(span, "heading", page)]
+    parts = []
+    for part, doubled in split_doubled(span):
+        if doubled:
+            letters = [ch for ch in part.text if ch.isalpha()]
+            upper = sum(ch.isupper() for ch in letters) / max(1, len(letters))
+            parts.append(_Line(part, "heading" if upper > 0.8 else "subheading", page, doubled=True))
+            continue
+        speaker = speaker_of(part.text, single, bold)
+        kind = "speaker" if _EXPLICIT_SPEAKER.match(part.text) else "text"
+        parts.append(_Line(part, kind, page, speaker=speaker))
+    return parts
+
+
+def _merge_heading_runs(lines: list[_Line]) -> None:
+    """Join headings split over consecutive lines ("VILLE DE" + "ISSY-LES-MOULINEAUX")."""
+    merged: list[_Line] = []
+    for line in lines:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and line.kind in ("heading", "subheading")
+            and previous.kind == line.kind
+            and previous.page == line.page
+        ):
+            previous.span = join_spans([previous.span, line.span], [" "])
+            continue
+        merged.append(line)
+    lines[:] = merged
+
+
+def _drop_link_pages(lines: list[_Line]) -> None:
+    """A page made mostly of links (a links appendix) is navigation: none of it is searchable."""
+    pages: dict[int, list[_Line]] = {}
+    for line in lines:
+        if line.kind not in ("blank", "drop"):
+            pages.setdefault(line.page, []).append(line)
+    for page_lines in pages.values():
+        links = sum(line.kind == "link" for line in page_lines)
+        if links >= 3 and links * 2 >= len(page_lines):
+            for line in page_lines:
+                line.kind = "drop"
+
+
+def _assign_page_context(lines: list[_Line]) -> None:
+    """Give a slide's heading and its first speaker the whole slide.
+
+    On a slide the heading and the speaker's name may come after text that
+    belongs to them: the PDF export does not keep reading order.
+    """
+    by_page: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        by_page.setdefault(line.page, []).append(i)
+    hoisted: dict[int, list[_Line]] = {}
+    for page, indexes in by_page.items():
+        page_lines = [lines[i] for i in indexes]
+        front: list[_Line] = []
+        for kind in ("heading", "subheading"):
+            first = next((line for line in page_lines if line.kind == kind), None)
+            if first is not None:
+                front.append(_Line(first.span, kind, page))
+                # The same heading repeated further down the slide adds nothing.
+                for line in page_lines:
+                    if line.kind == kind and line.span.text.casefold() == first.span.text.casefold():
+                        line.kind = "drop"
+        speaker = next((line.speaker for line in page_lines if line.speaker), "")
+        if speaker:
+            front.append(_Line(Span("", ()), "speaker", page, speaker=speaker))
+        hoisted[indexes[0]] = front
+    result: list[_Line] = []
+    for i, line in enumerate(lines):
+        result.extend(hoisted.get(i, []))
+        result.append(line)
+    lines[:] = result
+
+
+def _units_from_lines(lines: list[_Line]) -> list[Unit]:
+    units: list[Unit] = []
+    section, subsection, speaker = "", "", ""
+    block, previous_blank = 0, True
+    pending: list[Span] = []
+
+    def flush() -> None:
+        nonlocal pending
+        if pending:
+            units.extend(_sentences(pending, _label(section, subsection), speaker, block))
+        pending = []
+
+    for line in lines:
+        if line.kind in ("blank", "drop", "link"):
+            if line.kind == "blank":
+                flush()
+                block += 1
+            continue
+        if line.kind in ("heading", "subheading"):
+            flush()
+            block += 1
+            title = line.span.text.strip().rstrip(":").strip()
+            if line.kind == "heading":
+                if title.casefold() != section.casefold():
+                    speaker, subsection = "", ""
+                section = title
+            else:
+                subsection = title
+            continue
+        if line.kind == "speaker" or line.speaker:
+            if line.speaker != speaker:
+                flush()
+                block += 1
+            speaker = line.speaker
+        if line.kind == "speaker":
+            continue
+        pending.append(line.span)
+    flush()
+    return units
+
+
+def _label(section: str, subsection: str) -> str:
+    if subsection and subsection.casefold() != section.casefold():
+        return f"{section} › {subsection}" if section else subsection
+    return section
+
+
+def _sentences(lines: list[Span], section: str, speaker: str, block: int) -> list[Unit]:
+    """Rejoin wrapped lines of one paragraph, then cut it into sentences and list items."""
+    joined: list[Span] = []
+    separators: list[str] = []
+    hard: list[bool] = []
+    for line in lines:
+        if joined:
+            previous = joined[-1].text
+            if _is_hard_break(previous, line.text):
+                hard.append(True)
+                separators.append("\n")
+            else:
+                hard.append(False)
+                # "se portera-t-" + "elle": a hyphen at the end of a line joins without space.
+                separators.append("" if previous.endswith("-") and previous[-2:-1].isalpha() else " ")
+        joined.append(line)
+    paragraph = join_spans(joined, separators)
+    units: list[Unit] = []
+    start = 0
+    boundaries = [m.start() for m in re.finditer("\n", paragraph.text)]
+    boundaries += [m.end() for m in _SENTENCE_END.finditer(paragraph.text) if not _after_abbreviation(paragraph.text, m.start())]
+    for cut in sorted(set(boundaries)) + [len(paragraph.text)]:
+        piece = paragraph.slice(start, cut).strip()
+        if piece.text:
+            starts_line = start == 0 or paragraph.text[start - 1] == "\n" or start < len(paragraph.text) and paragraph.text[start] == "\n"
+            units.append(Unit(piece, section, speaker, block, starts_line))
+        start = cut
+    return units
+
+
+def _is_hard_break(previous: str, current: str) -> bool:
+    """Whether a line break ends a unit (list item, heading-like line) or just wraps text."""
+    if _BULLET.match(current):
+        return True
+    if previous.endswith((".", "!", "?", ":", ";", ",", "»", '"', "…")) and current[:1].isupper():
+        return True
+    # Short title-like line followed by a capitalised line: a role under a name, a caption.
+    return len(previous) < 60 and current[:1].isupper() and not previous.endswith((" de", " et", " à", " la", " le", " les", " des", " du"))
+
+
+def _after_abbreviation(text: str, period: int) -> bool:
+    """A period that ends "M.", "Dr.", "ex.", "cf." or a list number "2." does not end a sentence."""
+    word = re.search(r"(\S+)$", text[:period])
+    if not word:
+        return False
+    token = word.group(1).rstrip(".").casefold().lstrip("-(«\"")
+    return token in _ABBREVIATIONS or token.isdigit() and len(token) <= 2 or len(token) == 1 and token.isalpha()

@@ -1,0 +1,1 @@
+"""Chunks → embeddings in FAISS + a BM25 lexical index, persisted with a manifest."""

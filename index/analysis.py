@@ -1,0 +1,186 @@
+"""Per-language analysis for the lexical index, for queries and for highlighting.
+
+* French: casefold, elision (l', d', qu' … fall out as stopwords once the
+  apostrophe splits the word), stopwords, Snowball stemmer (PyStemmer),
+  accents folded after stemming so "hydrogene" typed without accent matches.
+* English: the same with the English stemmer.
+* Korean: Kiwi morphemes. Content morphemes are kept (nouns, verb and
+  adjective stems, roots, foreign words, numbers); nouns written together give
+  their parts and the whole ("탄소중립" → 탄소, 중립, 탄소중립) and a prefix
+  stays on its noun ("재활용" is never reduced to 활용).
+
+Every analyser yields ``(term, start, end)`` so that the same code decides
+what matches and what is highlighted. A query is analysed for every language
+it could match; passages by their own language.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+from corpus.language import fold_accents, hangul_ratio
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+
+_FRENCH_EXTRA_STOPWORDS = (
+    "a plus très comme cette cet aussi tout tous toute toutes être avoir fait faire quel quelle quels quelles "
+    "comment pourquoi quoi où dont ainsi alors donc entre sans sous vers chez lors afin etc ci là cela ça "
+    "leurs selon depuis pendant avant après jusqu lorsqu puisqu quoiqu"
+)
+_ENGLISH_STOPWORDS = (
+    "a an and are as at be by for from has have he in is it its of on that the to was were will with "
+    "what which who whom how why when where did does do about this these those their they them or not "
+    "can could would should there here into than then so such any all some our we you your his her"
+)
+_KOREAN_NOUN_TAGS = {"NNG", "NNP", "XR", "SH"}
+_KOREAN_OTHER_TAGS = {"NR", "SN"}
+_KOREAN_LIGHT_STEMS = {"하", "되", "있", "없", "이", "위하", "같", "대하", "통하", "받", "주", "않", "보"}
+
+
+class Term(NamedTuple):
+    """An index term and the characters of the text it comes from."""
+
+    term: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _french():
+    import Stemmer
+    from bm25s.stopwords import STOPWORDS_FRENCH
+
+    stops = set(STOPWORDS_FRENCH) | set(_FRENCH_EXTRA_STOPWORDS.split())
+    return Stemmer.Stemmer("french"), frozenset(stops | {fold_accents(word) for word in stops})
+
+
+@lru_cache(maxsize=1)
+def _english():
+    import Stemmer
+
+    return Stemmer.Stemmer("english"), frozenset(_ENGLISH_STOPWORDS.split())
+
+
+def all_stopwords() -> frozenset[str]:
+    return _french()[1] | _english()[1]
+
+
+_kiwi_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _kiwi():
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def _latin_words(text: str) -> Iterator[tuple[str, int, int]]:
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if not _HANGUL.search(word):
+            yield word.casefold().replace("’", "'"), match.start(), match.end()
+
+
+def french_terms(text: str) -> list[Term]:
+    stemmer, stops = _french()
+    words = [(w, s, e) for w, s, e in _latin_words(text) if w not in stops and fold_accents(w) not in stops]
+    stems = stemmer.stemWords([w for w, _, _ in words])
+    return [Term(fold_accents(stem), s, e) for stem, (_, s, e) in zip(stems, words)]
+
+
+def english_terms(text: str) -> list[Term]:
+    stemmer, stops = _english()
+    words = [(fold_accents(w), s, e) for w, s, e in _latin_words(text) if w not in stops]
+    stems = stemmer.stemWords([w for w, _, _ in words])
+    return [Term(stem, s, e) for stem, (_, s, e) in zip(stems, words)]
+
+
+def raw_latin_terms(text: str) -> list[Term]:
+    """Unstemmed folded words: how names and acronyms inside Korean text are indexed."""
+    stops = all_stopwords()
+    return [Term(fold_accents(w), s, e) for w, s, e in _latin_words(text) if len(w) > 1 and fold_accents(w) not in stops]
+
+
+def korean_terms(text: str) -> list[Term]:
+    """Kiwi content morphemes, compounds kept whole as well as in parts."""
+    if not text.strip():
+        return []
+    with _kiwi_lock:  # one shared Kiwi; its thread safety is not documented
+        tokens = _kiwi().tokenize(text)
+    terms: list[Term] = []
+    run: list = []  # adjacent nouns (with prefixes and suffixes) written without a space
+
+    def close_run() -> None:
+        units: list[Term] = []
+        prefix_start = None
+        for token in run:
+            end = token.start + token.len
+            if token.tag == "XPN":
+                prefix_start = token.start if prefix_start is None else prefix_start
+            elif token.tag == "XSN" and units:
+                last = units[-1]
+                units[-1] = Term(text[last.start:end], last.start, end)
+            else:
+                start = token.start if prefix_start is None else prefix_start
+                units.append(Term(text[start:end], start, end))
+                prefix_start = None
+        terms.extend(units)
+        if len(units) > 1:
+            terms.append(Term(text[units[0].start:units[-1].end], units[0].start, units[-1].end))
+        run.clear()
+
+    for token in tokens:
+        adjacent = bool(run) and token.start == run[-1].start + run[-1].len
+        if token.tag in _KOREAN_NOUN_TAGS or token.tag == "XPN" or token.tag == "XSN" and adjacent:
+            if run and not adjacent:
+                close_run()
+            run.append(token)
+            continue
+        if run:
+            close_run()
+        end = token.start + token.len
+        if token.tag == "SL":
+            terms.extend(Term(term, token.start + s, token.start + e) for term, s, e in
+                         ((t.term, t.start, t.end) for t in raw_latin_terms(token.form)))
+        elif token.tag in ("VV", "VA"):
+            # One-syllable stems are mostly light verbs or misanalysed names.
+            if len(token.form) > 1 and token.form not in _KOREAN_LIGHT_STEMS:
+                terms.append(Term(token.form, token.start, end))
+        elif token.tag in _KOREAN_OTHER_TAGS:
+            terms.append(Term(token.form, token.start, end))
+    if run:
+        close_run()
+    return terms
+
+
+def passage_terms(text: str, lang: str) -> list[Term]:
+    """Terms of a passage, by the passage's language."""
+    if lang == "ko":
+        return korean_terms(text)
+    if lang == "en":
+        return english_terms(text)
+    if lang == "mixed":
+        return korean_terms(text) + french_terms(text)
+    return french_terms(text)
+
+
+def analyze_passage(text: str, lang: str) -> list[str]:
+    return [term.term for term in passage_terms(text, lang)]
+
+
+def analyze_query(text: str) -> list[str]:
+    """Terms of a query for every language it could match, without duplicates."""
+    terms: list[str] = []
+    if hangul_ratio(text) > 0:
+        terms += [t.term for t in korean_terms(text)]
+    if any(True for _ in _latin_words(text)):
+        # Words of one language are stopwords of the other ("des", "what"): both lists apply.
+        stops = all_stopwords()
+        latin = french_terms(text) + english_terms(text) + raw_latin_terms(text)
+        terms += [t.term for t in latin if t.term not in stops]
+    return list(dict.fromkeys(terms))

@@ -1,0 +1,222 @@
+"""Documents → a persisted hybrid index (FAISS + BM25 + alignment)."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+
+from corpus.chunk import Chunk, Document
+from corpus.chunker import CHUNKER_VERSION, ChunkingOptions, chunk_document
+from corpus.errors import SeminarSearchError
+from corpus.loader import LoadReport, load_documents
+from corpus.translation import read_alignment
+from index.analysis import analyze_passage
+from index.dense import build_dense_index, resolve_kind
+from index.encoders import DEFAULT_ENCODER, Encoder, load_encoder
+from index.store import FORMAT_VERSION, IndexData, IndexLock, StoredDocument, load_index, save_index
+
+PACKAGE_VERSION = "0.1.0"
+ANALYZER_VERSION = "2"
+_ENCODE_BATCH = 32
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BuildOptions:
+    """How to build an index.
+
+    Args:
+        encoder: encoder name (see ``index.encoders.load_encoder``).
+        chunking: chunk sizes.
+        dense_kind: FAISS index kind ("auto" picks flat or HNSW by size).
+        context_in_embedding: prefix each passage with its section and speaker
+            before encoding (a slide's bullet means little without its heading).
+    """
+
+    encoder: str = DEFAULT_ENCODER
+    chunking: ChunkingOptions = ChunkingOptions()
+    dense_kind: str = "auto"
+    context_in_embedding: bool = True
+
+
+@dataclass(slots=True)
+class BuildReport:
+    documents: int = 0
+    chunks_by_lang: dict = field(default_factory=dict)
+    encoded: int = 0
+    reused: int = 0
+    added: list = field(default_factory=list)
+    changed: list = field(default_factory=list)
+    removed: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    seconds: float = 0.0
+    location: str = ""
+
+
+def passage_text(chunk: Chunk, with_context: bool = True) -> str:
+    """The text that is embedded and lexically indexed for a chunk."""
+    if not with_context:
+        return chunk.text
+    context = " — ".join(part for part in (chunk.section, chunk.speaker) if part)
+    return f"{context}\n{chunk.text}" if context else chunk.text
+
+
+def build_index(
+    paths: Iterable[Path] | None,
+    index_dir: Path,
+    options: BuildOptions = BuildOptions(),
+    *,
+    encoder: Encoder | None = None,
+    progress: bool = False,
+) -> BuildReport:
+    """Read, chunk, embed and index documents, then switch the index atomically.
+
+    Vectors of chunks whose text is unchanged since the live index are reused,
+    so re-indexing after one document changed encodes only that document.
+
+    Raises:
+        SeminarSearchError: no readable document, another indexer running, …
+    """
+    started = time.perf_counter()
+    with IndexLock(index_dir):
+        loaded = load_documents(list(paths) if paths else None)
+        if not loaded.documents:
+            detail = f" ({'; '.join(loaded.warnings)})" if loaded.warnings else ""
+            raise SeminarSearchError(f"no readable document to index{detail}")
+        encoder = encoder or load_encoder(options.encoder)
+        previous = _previous_index(index_dir, encoder.id)
+        chunks = _chunk_all(loaded.documents, options.chunking)
+        report = _compare(loaded, previous)
+        vectors, report.encoded, report.reused = _embed(chunks, encoder, previous, options, progress)
+        data = IndexData(
+            manifest=_manifest(loaded.documents, chunks, encoder, options),
+            chunks=chunks,
+            documents={doc.id: StoredDocument(doc.meta, doc.text, doc.hash, doc.path, doc.encoding, []) for doc in loaded.documents},
+            vectors=vectors,
+            dense=build_dense_index(vectors, np.arange(len(chunks), dtype=np.int64), options.dense_kind),
+            lexical=_lexical_index(chunks, options.context_in_embedding),
+            alignment=_align(loaded.documents, chunks),
+        )
+        report.location = str(save_index(index_dir, data))
+    report.documents = len(loaded.documents)
+    report.chunks_by_lang = dict(Counter(chunk.lang for chunk in chunks))
+    report.warnings, report.notes = loaded.warnings, loaded.notes
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _previous_index(index_dir: Path, encoder_id: str) -> IndexData | None:
+    try:
+        return load_index(index_dir, encoder_id=encoder_id)
+    except SeminarSearchError:
+        return None  # nothing reusable: a full build
+
+
+def _chunk_all(documents: list[Document], options: ChunkingOptions) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for document in documents:
+        for chunk in chunk_document(document, options):
+            chunks.append(_renumber(chunk, len(chunks)))
+    return chunks
+
+
+def _renumber(chunk: Chunk, ordinal: int) -> Chunk:
+    """Ordinals are global in an index: they are the FAISS ids."""
+    data = chunk.to_dict()
+    data["ordinal"] = ordinal
+    return Chunk.from_dict(data)
+
+
+def _compare(loaded: LoadReport, previous: IndexData | None) -> BuildReport:
+    report = BuildReport()
+    before = {doc_id: doc.hash for doc_id, doc in (previous.documents.items() if previous else [])}
+    now = {doc.id: doc.hash for doc in loaded.documents}
+    report.added = sorted(set(now) - set(before))
+    report.removed = sorted(set(before) - set(now))
+    report.changed = sorted(doc_id for doc_id in set(now) & set(before) if now[doc_id] != before[doc_id])
+    return report
+
+
+def _embed(chunks: list[Chunk], encoder: Encoder, previous: IndexData | None, options: BuildOptions, progress: bool):
+    texts = [passage_text(chunk, options.context_in_embedding) for chunk in chunks]
+    reusable: dict[str, np.ndarray] = {}
+    if previous is not None and previous.manifest.get("context_in_embedding") == options.context_in_embedding:
+        for old_chunk, vector in zip(previous.chunks, previous.vectors):
+            reusable[old_chunk.hash] = vector
+    vectors = np.zeros((len(chunks), encoder.dimension), dtype=np.float32)
+    todo = [i for i, chunk in enumerate(chunks) if chunk.hash not in reusable]
+    for i, chunk in enumerate(chunks):
+        if chunk.hash in reusable:
+            vectors[i] = reusable[chunk.hash]
+    batches = range(0, len(todo), _ENCODE_BATCH)
+    if progress and todo:
+        from tqdm import tqdm
+
+        batches = tqdm(batches, desc="encoding", unit="batch", leave=False)
+    for start in batches:
+        positions = todo[start : start + _ENCODE_BATCH]
+        vectors[positions] = encoder.encode_passages([texts[i] for i in positions])
+    return vectors, len(todo), len(chunks) - len(todo)
+
+
+def _lexical_index(chunks: list[Chunk], with_context: bool):
+    import bm25s
+
+    corpus_tokens = [analyze_passage(passage_text(chunk, with_context), chunk.lang) for chunk in chunks]
+    lexical = bm25s.BM25()
+    lexical.index(corpus_tokens, show_progress=False)
+    return lexical
+
+
+def _align(documents: list[Document], chunks: list[Chunk]) -> dict[str, list[str]]:
+    """Chunk-level links between each translation and its source, from the stored alignment."""
+    by_doc: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        by_doc.setdefault(chunk.doc, []).append(chunk)
+    links: dict[str, set[str]] = {}
+    for document in documents:
+        source_id = document.meta.translation_of
+        table = Path(document.path).with_suffix(".align.tsv") if document.path else None
+        if not source_id or source_id not in by_doc or table is None or not table.exists():
+            continue
+        for pair in read_alignment(table):
+            sources = [c for c in by_doc[source_id] if c.start < pair.fr_end and pair.fr_start < c.end]
+            targets = [c for c in by_doc[document.id] if c.start < pair.ko_end and pair.ko_start < c.end]
+            for source in sources:
+                for target in targets:
+                    links.setdefault(source.id, set()).add(target.id)
+                    links.setdefault(target.id, set()).add(source.id)
+    order = {chunk.id: chunk.ordinal for chunk in chunks}
+    return {chunk_id: sorted(targets, key=order.__getitem__) for chunk_id, targets in links.items()}
+
+
+def _manifest(documents: list[Document], chunks: list[Chunk], encoder: Encoder, options: BuildOptions) -> dict:
+    return {
+        "format_version": FORMAT_VERSION,
+        "package_version": PACKAGE_VERSION,
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "encoder": {"id": encoder.id, "dimension": encoder.dimension},
+        "chunker_version": CHUNKER_VERSION,
+        "analyzer_version": ANALYZER_VERSION,
+        "chunking": {"target_chars": options.chunking.target_chars, "min_chars": options.chunking.min_chars},
+        "context_in_embedding": options.context_in_embedding,
+        "dense": {"kind": resolve_kind(options.dense_kind, len(chunks))},
+        "chunk_count": len(chunks),
+        "documents": {
+            doc.id: {
+                "hash": doc.hash,
+                "path": doc.path,
+                "language": doc.meta.language,
+                "title": doc.meta.title,
+                "translation_of": doc.meta.translation_of,
+                "encoding": doc.encoding,
+                "chunks": sum(1 for chunk in chunks if chunk.doc == doc.id),
+            }
+            for doc in documents
+        },
+    }

@@ -1,0 +1,1 @@
+"""Query → ranked passages: hybrid retrieval, filters, highlighting, evaluation."""

@@ -1,0 +1,168 @@
+"""The bilingual glossary: French / Korean / English terms of the seminars.
+
+``corpus/glossary.tsv`` is plain, diff-friendly TSV with the header
+``fr ko en domain notes``; variants inside a cell are separated by " | ".
+Matching is tolerant the way a user types: French and English compare by
+stems (case, accents, elision and plurals ignored), Korean by the term
+written with or without spaces, particles after it allowed.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from corpus.errors import GlossaryError
+from index.analysis import english_terms, french_terms
+
+GLOSSARY_PATH = Path(__file__).resolve().parent.parent / "corpus" / "glossary.tsv"
+COLUMNS = ("fr", "ko", "en", "domain", "notes")
+DOMAINS = (
+    "waste", "energy", "water", "mobility", "urban planning", "climate policy",
+    "governance", "diplomacy", "institutions", "places", "people",
+)
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryEntry:
+    fr: tuple[str, ...]
+    ko: tuple[str, ...]
+    en: tuple[str, ...]
+    domain: str
+    notes: str
+    line: int
+
+    def terms(self, lang: str) -> tuple[str, ...]:
+        return {"fr": self.fr, "ko": self.ko, "en": self.en}[lang]
+
+    @property
+    def key(self) -> str:
+        return self.fr[0]
+
+    def to_dict(self) -> dict:
+        return {"fr": list(self.fr), "ko": list(self.ko), "en": list(self.en), "domain": self.domain, "notes": self.notes}
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryMatch:
+    """A glossary entry found in a text: which variant, in which language."""
+
+    entry: GlossaryEntry
+    lang: str
+    term: str
+
+
+def read_glossary(path: Path = GLOSSARY_PATH) -> list[GlossaryEntry]:
+    """Parse the glossary; a malformed row raises ``GlossaryError`` naming file and line."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise GlossaryError(f"{path}: cannot read the glossary ({error})") from None
+    rows = csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = next(rows, None)
+    if header is None or tuple(h.strip() for h in header[:5]) != COLUMNS:
+        raise GlossaryError(f"{path}:1: header must be {' '.join(COLUMNS)} (tab-separated)")
+    entries = []
+    for number, row in enumerate(rows, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(COLUMNS):
+            raise GlossaryError(f"{path}:{number}: expected {len(COLUMNS)} tab-separated fields, found {len(row)}")
+        fr, ko, en, domain, notes = (cell.strip() for cell in row)
+        variants = {name: tuple(v.strip() for v in cell.split("|") if v.strip()) for name, cell in (("fr", fr), ("ko", ko), ("en", en))}
+        if not variants["fr"] or not variants["ko"]:
+            raise GlossaryError(f"{path}:{number}: the fr and ko fields must not be empty")
+        if domain not in DOMAINS:
+            raise GlossaryError(f"{path}:{number}: unknown domain {domain!r}; valid: {', '.join(DOMAINS)}")
+        entries.append(GlossaryEntry(variants["fr"], variants["ko"], variants["en"], domain, notes, number))
+    return entries
+
+
+class Glossary:
+    """Glossary entries with tolerant look-up in any of the three languages."""
+
+    def __init__(self, entries: list[GlossaryEntry]):
+        self.entries = entries
+        self._keys = [
+            (entry, lang, term, _key(term, lang)) for entry in entries for lang in ("fr", "ko", "en") for term in entry.terms(lang)
+        ]
+
+    @classmethod
+    @lru_cache(maxsize=4)
+    def load(cls, path: Path = GLOSSARY_PATH) -> "Glossary":
+        return cls(read_glossary(path)) if Path(path).exists() else cls([])
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def find_in(self, text: str) -> list[GlossaryMatch]:
+        """Entries with a variant occurring in ``text`` (a query, a passage).
+
+        A variant contained in a longer matched variant of another entry is
+        dropped ("énergie" inside "énergies renouvelables").
+        """
+        text_keys = {lang: _key(text, lang) for lang in ("fr", "ko", "en")}
+        found: list[tuple[GlossaryMatch, tuple]] = []
+        for entry, lang, term, key in self._keys:
+            if key and _contains(text_keys[lang], key, lang):
+                found.append((GlossaryMatch(entry, lang, term), key))
+        kept = []
+        for match, key in found:
+            longer = any(
+                other_key != key and len(other_key) > len(key) and _contains(other_key, key, match.lang) and other.lang == match.lang
+                for other, other_key in found
+            )
+            if not longer:
+                kept.append(match)
+        unique: dict[tuple[int, str], GlossaryMatch] = {}
+        for match in kept:
+            unique.setdefault((match.entry.line, match.lang), match)
+        return list(unique.values())
+
+    def lookup(self, term: str) -> list[GlossaryEntry]:
+        """Entries one of whose variants equals ``term`` or contains it, exact matches first."""
+        exact, partial = [], []
+        for lang in ("fr", "ko", "en"):
+            key = _key(term, lang)
+            if not key:
+                continue
+            for entry, entry_lang, _variant, variant_key in self._keys:
+                if entry_lang != lang:
+                    continue
+                if variant_key == key:
+                    exact.append(entry)
+                elif _contains(variant_key, key, lang) or lang != "ko" and _contains(key, variant_key, lang):
+                    partial.append(entry)
+        ordered = list(dict.fromkeys(exact + partial))
+        return ordered
+
+    def suggest(self, term: str, limit: int = 5) -> list[str]:
+        """Nearest glossary terms by spelling, for a look-up that found nothing."""
+        import difflib
+
+        lang = "ko" if _HANGUL.search(term) else None
+        candidates = [variant for entry, variant_lang, variant, _ in self._keys if lang is None or variant_lang == lang]
+        return difflib.get_close_matches(term.casefold(), list(dict.fromkeys(c.casefold() for c in candidates)), n=limit, cutoff=0.5)
+
+
+def _key(text: str, lang: str) -> tuple:
+    """Comparable form of a text: stems for fr/en, space-free Hangul runs for ko."""
+    if lang == "ko":
+        if not _HANGUL.search(text):
+            return ()
+        return tuple("".join(text.split()))
+    terms = french_terms(text) if lang == "fr" else english_terms(text)
+    return tuple(term.term for term in terms)
+
+
+def _contains(haystack: tuple, needle: tuple, lang: str) -> bool:
+    if not needle or len(needle) > len(haystack):
+        return False
+    if lang == "ko":
+        return len(needle) >= 2 and "".join(needle) in "".join(haystack)
+    n = len(needle)
+    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
