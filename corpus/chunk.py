@@ -57,6 +57,8 @@ class Document:
     path: str = ""
     encoding: str = "utf-8"
     links: tuple[tuple[str, str], ...] = ()
+    # Transcripts: (start char, end char, start seconds, end seconds) of each cue.
+    timeline: tuple[tuple[int, int, float, float], ...] = ()
 
     @property
     def id(self) -> str:

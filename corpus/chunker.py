@@ -51,9 +51,18 @@ def chunk_document(document: Document, options: ChunkingOptions = ChunkingOption
                     title=document.meta.title,
                     date=document.meta.date,
                     translated=document.meta.is_translation,
+                    **_times(document, span.start, span.end),
                 )
             )
     return chunks
+
+
+def _times(document: Document, start: int, end: int) -> dict:
+    """Start and end time of a transcript chunk, from the cues it overlaps."""
+    cues = [cue for cue in document.timeline if cue[0] < end and start < cue[1]]
+    if not cues:
+        return {}
+    return {"time_start": min(cue[2] for cue in cues), "time_end": max(cue[3] for cue in cues)}
 
 
 def _pack(units: list[Unit], options: ChunkingOptions) -> list[list[Unit]]:

@@ -92,7 +92,8 @@ def load_document(path: Path) -> Document:
     if not meta.get("language"):
         language = detect_language(result.text[:5000])
         meta["language"] = "ko" if language == "mixed" else language
-    return Document(meta=DocumentMeta.from_dict(meta), text=result.text, path=str(path), encoding=result.encoding)
+    timeline = tuple(tuple(cue) for cue in meta.pop("timeline", ()))
+    return Document(meta=DocumentMeta.from_dict(meta), text=result.text, path=str(path), encoding=result.encoding, timeline=timeline)
 
 
 def _read_sidecar(path: Path) -> dict:

@@ -91,6 +91,15 @@ def _build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--no-expand", action="store_true")
     evaluate.add_argument("--json", action="store_true", help="print the full report as JSON")
     evaluate.set_defaults(run=_cmd_eval)
+
+    serve = sub.add_parser("serve", parents=[common], help="start the web interface",
+                           description="Serve the Gradio interface (indexes the bundled corpus first if needed).",
+                           epilog="Example: seminar-search serve --port 7860")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=int, default=7860)
+    serve.add_argument("--auth", default=None, metavar="USER:PASSWORD", help="require a login (use it with a non-local --host)")
+    serve.add_argument("--open", action="store_true", help="open the page in a browser")
+    serve.set_defaults(run=_cmd_serve)
     return parser
 
 
@@ -212,6 +221,23 @@ def _cmd_eval(args) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         print(format_report(report))
+    return 0
+
+
+def _cmd_serve(args) -> int:
+    import ui
+
+    auth = None
+    if args.auth:
+        user, _, password = args.auth.partition(":")
+        if not user or not password:
+            raise SeminarSearchError("--auth must be USER:PASSWORD")
+        auth = (user, password)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"warning: serving on {args.host}: other machines on the network can reach this page"
+              + ("" if auth else "; consider --auth USER:PASSWORD"), file=sys.stderr)
+    engine = _open_engine(args)
+    ui.launch(engine, host=args.host, port=args.port, auth=auth, open_browser=args.open)
     return 0
 
 

@@ -17,7 +17,9 @@ class ReadResult:
     Args:
         text: the full text of the document.
         encoding: the encoding it was decoded from ("utf-8", "cp949", …).
-        meta: metadata found in the file itself (title, speakers, …).
+        meta: metadata found in the file itself (title, speakers, …); transcript
+            readers put their cues under "timeline" as (start char, end char,
+            start seconds, end seconds).
         notes: things worth telling the user (encoding guessed, pages skipped, …).
     """
 
