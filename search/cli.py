@@ -92,6 +92,15 @@ def _build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the full report as JSON")
     evaluate.set_defaults(run=_cmd_eval)
 
+    terms = sub.add_parser("terms", parents=[common], help="terminology look-up and glossary export",
+                           description="Glossary entries for a term in any language, with concordance lines from both languages.",
+                           epilog="Examples: seminar-search terms 수소\n          seminar-search terms --export tbx -o glossaire.tbx")
+    terms.add_argument("term", nargs="?", help="a French, Korean or English term")
+    terms.add_argument("--json", action="store_true")
+    terms.add_argument("--export", choices=["csv", "tbx"], help="export the whole glossary instead")
+    terms.add_argument("-o", "--output", type=Path, help="file to write the export to (default: standard output)")
+    terms.set_defaults(run=_cmd_terms)
+
     serve = sub.add_parser("serve", parents=[common], help="start the web interface",
                            description="Serve the Gradio interface (indexes the bundled corpus first if needed).",
                            epilog="Example: seminar-search serve --port 7860")
@@ -221,6 +230,46 @@ def _cmd_eval(args) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         print(format_report(report))
+    return 0
+
+
+def _cmd_terms(args) -> int:
+    from corpus.errors import ExportError
+    from search.terms import export_glossary, lookup_terms
+
+    if not args.export and not args.term:
+        raise SeminarSearchError("give a TERM to look up, or --export csv|tbx")
+    engine = _open_engine(args)
+    if args.export:
+        content = export_glossary(engine, args.export)
+        if not args.output:
+            sys.stdout.write(content)
+            return 0
+        try:
+            args.output.write_text(content, encoding="utf-8")
+        except OSError as error:
+            raise ExportError(f"cannot write {args.output}: {error.strerror or error}") from None
+        print(f"wrote {len(engine.glossary)} entries to {args.output}", file=sys.stderr)
+        return 0
+    lookup = lookup_terms(engine, args.term)
+    if args.json:
+        print(json.dumps(lookup.to_dict(), ensure_ascii=False))
+        return 0
+    if not lookup.entries:
+        hint = f" Nearest glossary terms: {', '.join(lookup.suggestions)}." if lookup.suggestions else ""
+        print(f"No glossary entry for {args.term!r}.{hint}")
+        return 0
+    for item in lookup.entries:
+        entry = item.entry
+        print(f"■ {' | '.join(entry.fr)}  ·  {' | '.join(entry.ko)}  ·  {' | '.join(entry.en)}   [{entry.domain}]")
+        if entry.notes:
+            print(f"  {entry.notes}")
+        for line in item.attestations:
+            badge = " (working translation)" if line.translated else ""
+            print(f"  [{line.lang}] …{line.left[-45:]} [[{line.term}]] {line.right[:45]}…  — {line.section or line.title}{badge}")
+            if line.lang == "fr" and line.aligned:
+                print(f"       ↳ ko: {' '.join(line.aligned[0]['text'].split())[:110]}…")
+        print()
     return 0
 
 
