@@ -22,6 +22,7 @@ _BOILERPLATE = re.compile(
 # A run of at least six characters written twice in a row: PDF extraction of
 # these slides doubles every heading ("SynthèseSynthèse").
 _DOUBLED = re.compile(r"(.{6,}?)\1")
+MAX_HEADING_LINE = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +132,16 @@ def split_doubled(span: Span) -> list[tuple[Span, bool]]:
     """
     parts: list[tuple[Span, bool]] = []
     pos = 0
+    if len(span.text) > MAX_HEADING_LINE:
+        return [(span.strip(), False)] if span.text.strip() else []
     for match in _DOUBLED.finditer(span.text):
         unit = match.group(1)
         starts_cleanly = match.start() == 0 or not span.text[match.start() - 1].isalnum() or unit[0].isupper()
-        if sum(ch.isalpha() for ch in unit) < 5 or not starts_cleanly:
+        # A heading is doubled exactly once and is not a sentence: a phrase repeated
+        # in running text ("Merci. Merci. Merci.") must not lose its copies.
+        sentence_like = unit.rstrip()[-1:] in ".!?;"
+        repeated_again = span.text.startswith(unit, match.end())
+        if sum(ch.isalpha() for ch in unit) < 5 or not starts_cleanly or sentence_like or repeated_again:
             continue
         if match.start() > pos:
             parts.append((span.slice(pos, match.start()), False))

@@ -12,7 +12,6 @@ checks that they are in sync with the segments.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sys
@@ -103,29 +102,25 @@ def _heading_kind(french: str) -> str:
 
 
 def write_alignment(path: Path, alignment: list[AlignedSpan], french: str, korean: str) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerow(ALIGNMENT_COLUMNS)
-        for pair in alignment:
-            writer.writerow(
-                [pair.fr_start, pair.fr_end, pair.ko_start, pair.ko_end,
-                 _excerpt(french[pair.fr_start:pair.fr_end]), _excerpt(korean[pair.ko_start:pair.ko_end])]
-            )
+    # Plain TSV without quoting: excerpts are flattened, so they hold no tab or newline.
+    rows = ["\t".join(ALIGNMENT_COLUMNS)]
+    for pair in alignment:
+        rows.append("\t".join(map(str, (pair.fr_start, pair.fr_end, pair.ko_start, pair.ko_end,
+                                         _excerpt(french[pair.fr_start:pair.fr_end]), _excerpt(korean[pair.ko_start:pair.ko_end])))))
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 def read_alignment(path: Path) -> list[AlignedSpan]:
     """Alignment rows of a ``.align.tsv`` file; errors name the file and line."""
     pairs = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle, delimiter="\t")
-        header = next(reader, None)
-        if header is None or tuple(header[:4]) != ALIGNMENT_COLUMNS[:4]:
-            raise DocumentError(path, f"alignment header must start with {', '.join(ALIGNMENT_COLUMNS[:4])}")
-        for number, row in enumerate(reader, start=2):
-            try:
-                pairs.append(AlignedSpan(*(int(value) for value in row[:4])))
-            except (TypeError, ValueError):
-                raise DocumentError(f"{path}:{number}", "alignment row needs four integer offsets") from None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or tuple(lines[0].split("\t")[:4]) != ALIGNMENT_COLUMNS[:4]:
+        raise DocumentError(path, f"alignment header must start with {', '.join(ALIGNMENT_COLUMNS[:4])}")
+    for number, line in enumerate(lines[1:], start=2):
+        try:
+            pairs.append(AlignedSpan(*(int(value) for value in line.split("\t")[:4])))
+        except (TypeError, ValueError):
+            raise DocumentError(f"{path}:{number}", "alignment row needs four integer offsets") from None
     return pairs
 
 

@@ -145,7 +145,7 @@ class SearchEngine:
         expansions = self._expansions(query) if options.expand else []
         query_terms = analyze_query(query)
         expansion_terms = [t for e in expansions for t in e["terms"] if t not in query_terms]
-        rankings, weights = self._rankings(query, query_terms, expansion_terms, expansions, allowed, options.mode)
+        rankings, weights = self._rankings(query, query_lang, query_terms, expansion_terms, allowed, options.mode)
         fused = reciprocal_rank_fusion(rankings, weights)[: options.k]
         highlight_terms = set(query_terms) | set(expansion_terms)
         results = [self._result(rank, ordinal, score, highlight_terms) for rank, (ordinal, score) in enumerate(fused, start=1)]
@@ -170,7 +170,7 @@ class SearchEngine:
 
     # -- retrieval ----------------------------------------------------------
 
-    def _rankings(self, query, query_terms, expansion_terms, expansions, allowed, mode):
+    def _rankings(self, query, query_lang, query_terms, expansion_terms, allowed, mode):
         depth = min(len(self.chunks), max(self.weights.depth, 1))
         rankings: list[list[int]] = []
         weights: list[float] = []
@@ -188,8 +188,15 @@ class SearchEngine:
             weights.append(self.weights.lexical)
             lexical_all = _top_positive(scores, depth)
         if mode == "hybrid" and self._aligned_ordinals:
-            rankings.append(self._pivot(dense_all, lexical_all, allowed, depth))
-            weights.append(self.weights.pivot)
+            same_language = self._langs == query_lang
+            if same_language.any():
+                # Retrieval is strongest in the query's own language: follow those hits to
+                # their aligned counterparts (a Korean query finds the Korean translation,
+                # whose French source then ranks too).
+                dense_own = [i for i in dense_all if same_language[i]]
+                lexical_own = [i for i in lexical_all if same_language[i]]
+                rankings.append(self._pivot(dense_own, lexical_own, allowed, depth))
+                weights.append(self.weights.pivot)
         return rankings, weights
 
     def _dense(self, vector: np.ndarray, depth: int, allowed: np.ndarray | None) -> list[int]:

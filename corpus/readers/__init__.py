@@ -1,4 +1,8 @@
-"""Readers by file extension. New formats register here."""
+"""Readers by file extension. New formats register here.
+
+Each reader module imports its parsing library (pypdf, python-docx, srt,
+webvtt-py) inside ``read``, so importing the registry stays instant.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,28 @@ from pathlib import Path
 
 from corpus.errors import DocumentError
 from corpus.readers.base import ReadResult, Reader, decode_text
+from corpus.readers.docx import DocxReader
+from corpus.readers.frontmatter import FrontMatterReader
+from corpus.readers.html import HtmlReader
+from corpus.readers.pdf import PdfReader
+from corpus.readers.subtitles import SrtReader, VttReader
 from corpus.readers.text import TextReader
 
-READERS: tuple[Reader, ...] = (TextReader(),)
+# The first reader listing an extension handles it: Markdown goes to the
+# front matter reader, which falls back to plain text without a front matter.
+READERS: tuple[Reader, ...] = (
+    FrontMatterReader(),
+    TextReader(),
+    PdfReader(),
+    DocxReader(),
+    SrtReader(),
+    VttReader(),
+    HtmlReader(),
+)
 
 
 def supported_extensions() -> tuple[str, ...]:
-    return tuple(ext for reader in READERS for ext in reader.extensions)
+    return tuple(dict.fromkeys(ext for reader in READERS for ext in reader.extensions))
 
 
 def reader_for(path: Path) -> Reader:

@@ -1,0 +1,203 @@
+"""Search results → CSV, JSON and a Markdown briefing.
+
+Pure functions over a ``SearchResponse`` (or its ``to_dict()`` form, so a
+JSON export read back can be exported again). The web interface offers them as
+downloads; the CLI can print them. ``write_export`` is the one function that
+touches the disk.
+
+The Markdown briefing is what an organiser pastes into a preparation note:
+the query, every passage with its counterpart in the other language, and the
+sources. Korean passages of the bundled corpus are the project's working
+translations, and the briefing says so next to each one.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Mapping
+
+from corpus.errors import ExportError, InvalidOptionError
+
+EXPORT_FORMATS = ("csv", "json", "md")
+CSV_COLUMNS = (
+    "rank", "score", "lang", "translated", "title", "date", "section", "speaker", "text", "matched",
+    "doc", "id", "start", "end", "aligned_lang", "aligned_text", "aligned_ids",
+)
+LANGUAGE_NAMES = {"fr": "French", "ko": "Korean", "en": "English"}
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_results(response, fmt: str, documents: Mapping | None = None) -> str:
+    """The results of ``response`` as the text of a ``fmt`` file ("csv", "json" or "md").
+
+    Args:
+        response: a ``SearchResponse`` or its ``to_dict()``.
+        fmt: one of ``EXPORT_FORMATS``.
+        documents: document id → ``DocumentMeta`` (or a stored document with
+            ``.meta``), used by the Markdown briefing to name event and place.
+
+    Raises:
+        InvalidOptionError: unknown format.
+    """
+    if fmt == "csv":
+        return results_to_csv(response)
+    if fmt == "json":
+        return results_to_json(response)
+    if fmt == "md":
+        return results_to_markdown(response, documents)
+    raise InvalidOptionError("export format", fmt, EXPORT_FORMATS)
+
+
+def results_to_csv(response) -> str:
+    """One row per result, columns ``CSV_COLUMNS``; aligned passages joined by a blank line.
+
+    Cells that a spreadsheet would run as a formula (starting with = + - @)
+    are prefixed with an apostrophe, the usual CSV-injection guard; Korean
+    bullet lines ("- …") are the common case here.
+    """
+    data = _as_dict(response)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for result in data["results"]:
+        writer.writerow([_spreadsheet_safe(value) for value in _csv_row(result)])
+    return buffer.getvalue()
+
+
+def results_to_json(response) -> str:
+    """The JSON the CLI prints (``response.to_dict()``), indented, Hangul kept readable."""
+    return json.dumps(_as_dict(response), ensure_ascii=False, indent=1) + "\n"
+
+
+def results_to_markdown(response, documents: Mapping | None = None) -> str:
+    """A briefing: the query, each passage beside its translation, then the sources.
+
+    Text from documents is HTML-escaped (``<`` becomes ``&lt;``), which Markdown
+    renders as the original characters but no renderer runs as markup.
+    """
+    data = _as_dict(response)
+    lines = [f"# Briefing: {_inline(data['query'])}", ""]
+    lines += _markdown_header(data)
+    if not data["results"]:
+        lines += ["No passage found for this query.", ""]
+    for result in data["results"]:
+        lines += _markdown_result(result)
+    lines += _markdown_sources(data["results"], documents or {})
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_export(response, fmt: str, folder: Path, stem: str, documents: Mapping | None = None) -> Path:
+    """Write ``export_results(...)`` to ``folder/stem.fmt`` atomically and return the path.
+
+    CSV gets a UTF-8 byte-order mark so that spreadsheet programs show Hangul
+    and accents instead of mojibake.
+
+    Raises:
+        ExportError: the file cannot be written.
+    """
+    content = export_results(response, fmt, documents)
+    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    target = Path(folder) / f"{stem}.{fmt}"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{stem}.", suffix=".partial")
+        with os.fdopen(descriptor, "w", encoding=encoding, newline="") as handle:
+            handle.write(content)
+        os.replace(temporary, target)
+    except OSError as error:
+        raise ExportError(f"cannot write {target}: {error}") from None
+    return target
+
+
+# -- helpers ---------------------------------------------------------------
+
+
+def _as_dict(response) -> dict:
+    return response if isinstance(response, dict) else response.to_dict()
+
+
+def _csv_row(result: dict) -> list:
+    aligned = result.get("aligned") or []
+    return [
+        result["rank"], result["score"], result["lang"], "yes" if result.get("translated") else "no",
+        result["title"], result["date"], result["section"], result["speaker"], result["text"],
+        " | ".join(result.get("matched") or []), result["doc"], result["id"], result["start"], result["end"],
+        " ".join(dict.fromkeys(a["lang"] for a in aligned)), "\n\n".join(a["text"] for a in aligned),
+        " ".join(a["id"] for a in aligned),
+    ]
+
+
+def _spreadsheet_safe(value):
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _markdown_header(data: dict) -> list[str]:
+    lines = [
+        f"- Query language: {_language(data['query_lang'])}",
+        f"- Passages: {'all languages' if data['lang'] == 'all' else _language(data['lang'])}, "
+        f"{len(data['results'])} result(s), {data['mode']} search",
+    ]
+    if data.get("expansions"):
+        pairs = ", ".join(f"{_inline(e['from'])} → {_inline(e['to'])} ({e['lang']})" for e in data["expansions"])
+        lines.append(f"- Glossary equivalents searched too: {pairs}")
+    for notice in data.get("notices") or []:
+        lines.append(f"- Note: {_inline(notice)}")
+    return lines + [""]
+
+
+def _markdown_result(result: dict) -> list[str]:
+    where = " · ".join(_inline(part) for part in (result["section"], result["speaker"]) if part)
+    lines = [f"## {result['rank']}. {_inline(result['title'])} ({_inline(result['date'])})", ""]
+    if where:
+        lines += [f"*{where}*", ""]
+    lines += _markdown_passage(result["lang"], result["text"], result.get("translated", False))
+    for aligned in result.get("aligned") or []:
+        lines += _markdown_passage(aligned["lang"], aligned["text"], aligned.get("translated", False))
+    lines += [f"Source: `{result['id']}`, characters {result['start']}–{result['end']} of `{result['doc']}`", ""]
+    return lines
+
+
+def _markdown_passage(lang: str, text: str, translated: bool) -> list[str]:
+    label = f"**{_language(lang)}**" + (" (working translation, not an original transcript)" if translated else "")
+    quoted = [f"> {html.escape(line, quote=False)}".rstrip() for line in text.splitlines() or [""]]
+    return [label, ""] + quoted + [""]
+
+
+def _markdown_sources(results: list[dict], documents: Mapping) -> list[str]:
+    doc_ids = list(dict.fromkeys(d for r in results for d in [r["doc"], *(a["doc"] for a in r.get("aligned") or [])]))
+    if not doc_ids:
+        return []
+    lines = ["## Sources", ""]
+    for doc_id in doc_ids:
+        lines.append(f"- {_source_line(doc_id, documents.get(doc_id), results)}")
+    return lines + [""]
+
+
+def _source_line(doc_id: str, document, results: list[dict]) -> str:
+    meta = getattr(document, "meta", document)
+    if meta is None:
+        title = next((r["title"] for r in results if r["doc"] == doc_id), "")
+        return f"`{doc_id}`" + (f": {_inline(title)}" if title else "")
+    details = [part for part in (meta.event, meta.place, meta.date) if part]
+    line = f"`{doc_id}`: {_inline(meta.title)}" + (f" ({_inline(', '.join(details))})" if details else "")
+    if meta.translation_of:
+        line += f"; working translation of `{meta.translation_of}`" + (f" by {_inline(meta.translator)}" if meta.translator else "")
+    return line
+
+
+def _language(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def _inline(text: str) -> str:
+    """One line of document or query text, safe inside Markdown prose."""
+    return html.escape(" ".join(str(text).split()), quote=False)
