@@ -73,7 +73,10 @@ def search_dense(index, queries: np.ndarray, k: int, allowed: np.ndarray | None 
         if isinstance(inner, faiss.IndexHNSW):
             params = faiss.SearchParametersHNSW(sel=selector, efSearch=max(HNSW_EF_SEARCH, k))
         elif isinstance(index, faiss.IndexIVF):
-            params = faiss.SearchParametersIVF(sel=selector, nprobe=index.nprobe)
+            # A selective filter empties most probed lists: probe more of them, in
+            # proportion to how much the filter removes, so k results still come back.
+            widen = int(np.ceil(index.ntotal / max(1, len(allowed))))
+            params = faiss.SearchParametersIVF(sel=selector, nprobe=min(index.nlist, index.nprobe * widen))
         else:
             params = faiss.SearchParameters(sel=selector)
     scores, ids = index.search(np.ascontiguousarray(queries, dtype=np.float32), min(k, index.ntotal), params=params)

@@ -27,7 +27,10 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: list[str] | None = None) -> int:
     parser = _build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_request:  # --help, or a usage error already printed in one line
+        return int(exit_request.code or 0)
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_USAGE

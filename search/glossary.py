@@ -152,17 +152,21 @@ class Glossary:
 def _key(text: str, lang: str) -> tuple:
     """Comparable form of a text: stems for fr/en, space-free Hangul runs for ko."""
     if lang == "ko":
-        if not _HANGUL.search(text):
-            return ()
-        return tuple("".join(text.split()))
+        # Korean cells may hold Latin acronyms (COP26, NGO): compare them without case.
+        return tuple("".join(text.casefold().split()))
     terms = french_terms(text) if lang == "fr" else english_terms(text)
     return tuple(term.term for term in terms)
 
 
-def _contains(haystack: tuple, needle: tuple, lang: str) -> bool:
+def _contains(haystack: tuple, needle: tuple, lang: str, min_korean: int = 2) -> bool:
+    """Whether ``needle`` occurs in ``haystack`` (keys from ``_key``).
+
+    A one-syllable Korean term (물) occurs inside many words (생물), so matching
+    a query needs two characters; attestation checks pass ``min_korean=1``.
+    """
     if not needle or len(needle) > len(haystack):
         return False
     if lang == "ko":
-        return len(needle) >= 2 and "".join(needle) in "".join(haystack)
+        return len(needle) >= min_korean and "".join(needle) in "".join(haystack)
     n = len(needle)
     return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))

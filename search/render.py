@@ -62,14 +62,16 @@ button.ss-link:hover { border-color: var(--color-accent); }
 .ss-entry { border: 1px solid var(--border-color-primary); border-radius: 10px; padding: .8em 1em; margin: .8em 0; }
 .ss-terms { display: grid; grid-template-columns: auto 1fr; gap: .2em .8em; margin: .3em 0 .6em; }
 .ss-notes { margin: .3em 0 .6em; }
-table.ss-kwic { width: 100%; border-collapse: collapse; font-size: .92em; }
-table.ss-kwic td { padding: .25em .4em; border-top: 1px solid var(--border-color-primary); vertical-align: top; }
-table.ss-kwic td.ss-left { text-align: right; color: var(--body-text-color-subdued); width: 34%; }
-table.ss-kwic td.ss-term { font-weight: 700; white-space: nowrap; }
-table.ss-kwic td.ss-right { color: var(--body-text-color-subdued); width: 34%; }
-table.ss-kwic td.ss-source { font-size: .85em; color: var(--body-text-color-subdued); }
-table.ss-docs, table.ss-reader { width: 100%; border-collapse: collapse; }
-table.ss-docs th, table.ss-docs td { text-align: left; padding: .35em .5em; border-top: 1px solid var(--border-color-primary); vertical-align: top; }
+table.ss-kwic, table.ss-docs, table.ss-reader { width: 100%; border-collapse: collapse; border: 0 !important; margin: .3em 0; }
+table.ss-kwic td, table.ss-docs th, table.ss-docs td, table.ss-reader td, table.ss-reader th { border: 0; }
+table.ss-kwic tr.ss-line td { padding: .45em .3em .05em; border-top: 1px solid var(--border-color-primary); vertical-align: top; }
+table.ss-kwic td.ss-left { text-align: right; width: 45%; }
+table.ss-kwic td.ss-term { text-align: center; white-space: nowrap; width: 1%; }
+table.ss-kwic td.ss-right { width: 45%; }
+table.ss-kwic tr.ss-line-source td { padding: 0 .3em .45em; font-size: .85em; }
+.ss-source { color: var(--body-text-color-subdued); }
+table.ss-kwic button.ss-link { margin: 0 0 0 .4em; }
+table.ss-docs th, table.ss-docs td { text-align: left; padding: .4em .5em; border-top: 1px solid var(--border-color-primary); vertical-align: top; }
 table.ss-reader td { width: 50%; padding: .4em .6em; border-top: 1px solid var(--border-color-primary); vertical-align: top;
   white-space: pre-wrap; line-height: 1.5; }
 table.ss-reader tr.ss-section th { text-align: left; padding: .8em .6em .3em; font-size: 1.02em; }
@@ -321,6 +323,7 @@ def _entry(term_entry, ui: str) -> str:
 
 
 def _kwic(attestations, variants: dict, ui: str) -> str:
+    """Two rows per occurrence: the concordance line, then where it comes from and its translation."""
     if not attestations:
         return f'<p class="ss-meta">{escape(t(ui, "no_attestation"))}</p>'
     rows = []
@@ -332,9 +335,10 @@ def _kwic(attestations, variants: dict, ui: str) -> str:
                        f'<div class="ss-neighbour ss-self">{aligned}</div></details>') if aligned else ""
         badges = lang_badge(line.lang) + (" " + translated_badge(ui) if line.translated else "")
         rows.append(
-            f'<tr data-chunk="{escape(line.chunk_id)}"><td>{badges}</td><td class="ss-left">{escape(line.left)}</td>'
-            f'<td class="ss-term"><mark>{escape(line.term)}</mark></td><td class="ss-right">{escape(line.right)}</td>'
-            f'<td class="ss-source">{source}{translation}{action_button(ui, "open", line.chunk_id, "open_passage")}</td></tr>'
+            f'<tr class="ss-line" data-chunk="{escape(line.chunk_id)}"><td class="ss-left">{escape(line.left)}</td>'
+            f'<td class="ss-term"><mark>{escape(line.term)}</mark></td><td class="ss-right">{escape(line.right)}</td></tr>'
+            f'<tr class="ss-line-source"><td colspan="3">{badges} <span class="ss-source">{source}</span> '
+            f'{action_button(ui, "open", line.chunk_id, "open_passage")}{translation}</td></tr>'
         )
     return f'<table class="ss-kwic"><tbody>{"".join(rows)}</tbody></table>'
 
@@ -344,11 +348,7 @@ def _kwic(attestations, variants: dict, ui: str) -> str:
 
 def documents_html(engine, ui: str) -> str:
     """The indexed documents with their metadata and passage counts per language."""
-    counts: dict[str, dict[str, int]] = {}
-    for chunk in engine.chunks:
-        lang = effective_lang(engine, chunk)
-        counts.setdefault(chunk.doc, {}).setdefault(lang, 0)
-        counts[chunk.doc][lang] += 1
+    counts = passage_counts(engine)
     head = "".join(f"<th>{escape(t(ui, key))}</th>" for key in ("col_document", "col_lang", "col_date", "col_place", "col_chunks", "col_status"))
     rows = []
     for doc_id, document in engine.data.documents.items():
@@ -362,6 +362,16 @@ def documents_html(engine, ui: str) -> str:
             f"<td>{escape(meta.date)}</td><td>{escape(meta.place)}</td><td>{chunks}</td><td>{status}</td></tr>"
         )
     return f'<table class="ss-docs"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def passage_counts(engine) -> dict[str, dict[str, int]]:
+    """Document id → language → number of passages."""
+    counts: dict[str, dict[str, int]] = {}
+    for chunk in engine.chunks:
+        per_lang = counts.setdefault(chunk.doc, {})
+        lang = effective_lang(engine, chunk)
+        per_lang[lang] = per_lang.get(lang, 0) + 1
+    return counts
 
 
 def effective_lang(engine, chunk) -> str:

@@ -77,9 +77,14 @@ def lookup_terms(engine, term: str, *, max_entries: int = 10, max_lines: int = 3
 def concordance(engine, entry: GlossaryEntry, max_lines: int = 30) -> list[Attestation]:
     """KWIC lines of the entry's variants: French originals first, then Korean translations."""
     lines: list[Attestation] = []
+    analysed = engine.__dict__.setdefault("_concordance_cache", {})  # chunk texts never change in a loaded index
     for chunk in engine.chunks:
         lang = chunk.lang if chunk.lang in ("fr", "ko", "en") else engine.data.documents[chunk.doc].meta.language
-        for start, end in _occurrences(chunk.text, entry.terms(lang) if lang in ("fr", "ko", "en") else (), lang):
+        if lang not in ("fr", "ko", "en"):
+            continue
+        if lang != "ko" and chunk.id not in analysed:
+            analysed[chunk.id] = (french_terms if lang == "fr" else english_terms)(chunk.text)
+        for start, end in _occurrences(chunk.text, entry.terms(lang), lang, analysed.get(chunk.id)):
             lines.append(_attestation(engine, chunk, lang, start, end))
     lines.sort(key=lambda a: (a.lang != "fr", a.lang))
     per_lang: dict[str, list[Attestation]] = {}
@@ -89,7 +94,7 @@ def concordance(engine, entry: GlossaryEntry, max_lines: int = 30) -> list[Attes
     return [line for group in per_lang.values() for line in group[:share]]
 
 
-def _occurrences(text: str, variants: tuple[str, ...], lang: str) -> list[tuple[int, int]]:
+def _occurrences(text: str, variants: tuple[str, ...], lang: str, words=None) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if lang == "ko":
         for variant in variants:
@@ -99,7 +104,7 @@ def _occurrences(text: str, variants: tuple[str, ...], lang: str) -> list[tuple[
                 position = text.find(variant, position + len(variant))
     else:
         analyse = french_terms if lang == "fr" else english_terms
-        words = analyse(text)
+        words = words if words is not None else analyse(text)
         stems = [w.term for w in words]
         for variant in variants:
             needle = [t.term for t in analyse(variant)]
