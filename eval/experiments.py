@@ -60,6 +60,8 @@ def main() -> None:
             ("dense 0.7", replace(base, dense=0.7)),
             ("lexical 0.7", replace(base, lexical=0.7)),
             ("depth 30", replace(base, depth=30)),
+            ("short-query dense 1.0 (off)", replace(base, short_query_dense=1.0)),
+            ("short-query dense 0.3", replace(base, short_query_dense=0.3)),
         ):
             engine.weights = weights
             print(row(engine, queries, label))

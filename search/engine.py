@@ -54,6 +54,10 @@ class RankingWeights:
     pivot: float = 0.8
     expansion: float = 0.5  # lexical weight of glossary expansions relative to the query's own terms
     depth: int = 60  # candidates taken from each ranking before fusion
+    # A sentence encoder places a lone term or name poorly ("충청남도" lands near any
+    # list of provinces), so for one- or two-word queries the dense ranking counts less.
+    short_query_dense: float = 0.5
+    short_query_words: int = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +114,9 @@ class SearchEngine:
         self.data, self.encoder, self.glossary, self.weights = data, encoder, glossary, weights
         self.chunks: list[Chunk] = data.chunks
         self._by_id = {chunk.id: chunk for chunk in self.chunks}
-        self._langs = np.array([self._effective_lang(chunk) for chunk in self.chunks])
+        self._langs = np.array([self.passage_language(chunk) for chunk in self.chunks])
         self._docs = np.array([chunk.doc for chunk in self.chunks])
+        self._passage_languages = set(self._langs.tolist())
         self._vocabulary = data.lexical.vocab_dict
         self._aligned_ordinals = {
             self._by_id[source].ordinal: [self._by_id[t].ordinal for t in targets if t in self._by_id]
@@ -145,7 +150,7 @@ class SearchEngine:
         expansions = self._expansions(query) if options.expand else []
         query_terms = analyze_query(query)
         expansion_terms = [t for e in expansions for t in e["terms"] if t not in query_terms]
-        rankings, weights = self._rankings(query, query_lang, query_terms, expansion_terms, allowed, options.mode)
+        rankings, weights = self._rankings(query, query_lang, query_terms, expansions, allowed, options.mode)
         fused = reciprocal_rank_fusion(rankings, weights)[: options.k]
         highlight_terms = set(query_terms) | set(expansion_terms)
         results = [self._result(rank, ordinal, score, highlight_terms) for rank, (ordinal, score) in enumerate(fused, start=1)]
@@ -170,7 +175,7 @@ class SearchEngine:
 
     # -- retrieval ----------------------------------------------------------
 
-    def _rankings(self, query, query_lang, query_terms, expansion_terms, allowed, mode):
+    def _rankings(self, query, query_lang, query_terms, expansions, allowed, mode):
         depth = min(len(self.chunks), max(self.weights.depth, 1))
         rankings: list[list[int]] = []
         weights: list[float] = []
@@ -179,11 +184,12 @@ class SearchEngine:
         if mode in ("hybrid", "dense"):
             vector = self.encoder.encode_queries([query])
             rankings.append(self._dense(vector, depth, allowed))
-            weights.append(self.weights.dense)
+            short = len(query.split()) <= self.weights.short_query_words and mode == "hybrid"
+            weights.append(self.weights.short_query_dense if short else self.weights.dense)
             if mode == "hybrid":
                 dense_all = self._dense(vector, depth, None)
         if mode in ("hybrid", "lexical"):
-            scores = self._lexical_scores(query_terms, expansion_terms)
+            scores = self._lexical_scores(query_terms, expansions)
             rankings.append(_top_positive(np.where(allowed, scores, 0.0), depth))
             weights.append(self.weights.lexical)
             lexical_all = _top_positive(scores, depth)
@@ -206,15 +212,31 @@ class SearchEngine:
         _scores, ids = search_dense(self.data.dense, vector, depth, allowed_ids)
         return [int(i) for i in ids[0] if i >= 0]
 
-    def _lexical_scores(self, query_terms: list[str], expansion_terms: list[str]) -> np.ndarray:
-        scores = np.zeros(len(self.chunks), dtype=np.float32)
-        known = [t for t in query_terms if t in self._vocabulary]
-        if known:
-            scores += self.data.lexical.get_scores(known)
-        known_expansions = [t for t in expansion_terms if t in self._vocabulary]
-        if known_expansions:
-            scores += self.weights.expansion * self.data.lexical.get_scores(known_expansions)
+    def _lexical_scores(self, query_terms: list[str], expansions: list[dict]) -> np.ndarray:
+        """BM25 of the query's own terms, plus glossary expansions at a lower weight.
+
+        Each glossary entry counts once per language, by its best-matching variant:
+        an entry with many variants ("Province de Chungnam", "Chungnam") must not
+        outweigh one with a single variant, nor pile up its common words.
+        """
+        scores = self._bm25([t for t in query_terms if t in self._vocabulary])
+        best: dict[tuple[str, str], np.ndarray] = {}
+        own = set(query_terms)
+        for expansion in expansions:
+            terms = [t for t in expansion["terms"] if t in self._vocabulary and t not in own]
+            if not terms:
+                continue
+            key = (expansion["entry"], expansion["lang"])
+            variant_scores = self._bm25(terms)
+            best[key] = np.maximum(best[key], variant_scores) if key in best else variant_scores
+        for variant_scores in best.values():
+            scores += self.weights.expansion * variant_scores
         return scores
+
+    def _bm25(self, terms: list[str]) -> np.ndarray:
+        if not terms:
+            return np.zeros(len(self.chunks), dtype=np.float32)
+        return np.asarray(self.data.lexical.get_scores(terms), dtype=np.float32)
 
     def _pivot(self, dense_all: list[int], lexical_all: list[int], allowed: np.ndarray, depth: int) -> list[int]:
         """Passages reached through their aligned translation (KO hit → its FR source, and back)."""
@@ -228,15 +250,16 @@ class SearchEngine:
         return ranking
 
     def _expansions(self, query: str) -> list[dict]:
+        """Glossary equivalents of the query's terms, in the languages the archive holds."""
         expansions = []
         for match in self.glossary.find_in(query):
             for lang in ("fr", "ko", "en"):
-                if lang == match.lang:
+                if lang == match.lang or lang not in self._passage_languages:
                     continue
                 for variant in match.entry.terms(lang):
                     terms = [t.term for t in passage_terms(variant, lang)]
                     if terms:
-                        expansions.append({"from": match.term, "to": variant, "lang": lang, "terms": terms})
+                        expansions.append({"from": match.term, "to": variant, "lang": lang, "terms": terms, "entry": match.entry.key})
         return expansions
 
     # -- helpers ------------------------------------------------------------
@@ -263,7 +286,8 @@ class SearchEngine:
             allowed &= np.array([needle in c.speaker.casefold() or needle in c.section.casefold() for c in self.chunks])
         return allowed
 
-    def _effective_lang(self, chunk: Chunk) -> str:
+    def passage_language(self, chunk: Chunk) -> str:
+        """The language a filter sees: a mixed passage counts as its document's language."""
         if chunk.lang in ("fr", "ko", "en"):
             return chunk.lang
         document = self.data.documents.get(chunk.doc)

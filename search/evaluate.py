@@ -79,8 +79,10 @@ def evaluate(engine: SearchEngine, queries: list[EvalQuery], options: SearchOpti
     if options.lang not in ("fr", "ko", "en", "all"):
         raise InvalidOptionError("language", options.lang, ["fr", "ko", "en", "all"])
     per_query = []
+    searchable = {c.id for c in engine.chunks if options.lang == "all" or engine.passage_language(c) == options.lang}
     for query in queries:
-        relevant = relevant_chunk_ids(engine, query)
+        # Only passages the language filter lets through can be found (nDCG's ideal ranking).
+        relevant = relevant_chunk_ids(engine, query) & searchable
         response = engine.search(query.query, options, k=max(10, options.k))
         ranked = [result.id for result in response.results]
         direction = f"{query.lang.upper()}→{options.lang.upper()}"

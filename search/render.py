@@ -63,7 +63,8 @@ button.ss-link:hover { border-color: var(--color-accent); }
 .ss-terms { display: grid; grid-template-columns: auto 1fr; gap: .2em .8em; margin: .3em 0 .6em; }
 .ss-notes { margin: .3em 0 .6em; }
 table.ss-kwic, table.ss-docs, table.ss-reader { width: 100%; border-collapse: collapse; border: 0 !important; margin: .3em 0; }
-table.ss-kwic td, table.ss-docs th, table.ss-docs td, table.ss-reader td, table.ss-reader th { border: 0; }
+table.ss-kwic tr, table.ss-docs tr, table.ss-reader tr, table.ss-kwic td, table.ss-docs th, table.ss-docs td,
+table.ss-reader td, table.ss-reader th { border: 0; }
 table.ss-kwic tr.ss-line td { padding: .45em .3em .05em; border-top: 1px solid var(--border-color-primary); vertical-align: top; }
 table.ss-kwic td.ss-left { text-align: right; width: 45%; }
 table.ss-kwic td.ss-term { text-align: center; white-space: nowrap; width: 1%; }
