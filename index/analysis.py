@@ -112,6 +112,17 @@ def korean_terms(text: str) -> list[Term]:
         return []
     with _kiwi_lock:  # one shared Kiwi; its thread safety is not documented
         tokens = _kiwi().tokenize(text)
+    return _korean_terms_from_tokens(text, tokens)
+
+
+def korean_terms_batch(texts: list[str]) -> list[list[Term]]:
+    """``korean_terms`` for many texts: Kiwi analyses a list about 10x faster than one by one."""
+    with _kiwi_lock:
+        analysed = list(_kiwi().tokenize([text if text.strip() else " " for text in texts]))
+    return [_korean_terms_from_tokens(text, tokens) if text.strip() else [] for text, tokens in zip(texts, analysed)]
+
+
+def _korean_terms_from_tokens(text: str, tokens) -> list[Term]:
     terms: list[Term] = []
     run: list = []  # adjacent nouns (with prefixes and suffixes) written without a space
 
@@ -171,6 +182,22 @@ def passage_terms(text: str, lang: str) -> list[Term]:
 
 def analyze_passage(text: str, lang: str) -> list[str]:
     return [term.term for term in passage_terms(text, lang)]
+
+
+def analyze_passages(texts: list[str], langs: list[str]) -> list[list[str]]:
+    """``analyze_passage`` for many passages, with the Korean ones analysed in one batch."""
+    korean_positions = [i for i, lang in enumerate(langs) if lang in ("ko", "mixed")]
+    korean = dict(zip(korean_positions, korean_terms_batch([texts[i] for i in korean_positions])))
+    result = []
+    for i, (text, lang) in enumerate(zip(texts, langs)):
+        if lang == "ko":
+            terms = korean[i]
+        elif lang == "mixed":
+            terms = korean[i] + french_terms(text)
+        else:
+            terms = passage_terms(text, lang)
+        result.append([term.term for term in terms])
+    return result
 
 
 def analyze_query(text: str) -> list[str]:

@@ -13,12 +13,12 @@ import numpy as np
 from corpus.chunk import Chunk, Document
 from corpus.chunker import CHUNKER_VERSION, ChunkingOptions, chunk_document
 from corpus.errors import SeminarSearchError
-from corpus.loader import LoadReport, load_documents
+from corpus.loader import BUNDLED_CORPUS, LoadReport, load_documents
 from corpus.translation import read_alignment
-from index.analysis import analyze_passage
+from index.analysis import analyze_passages
 from index.dense import build_dense_index, resolve_kind
 from index.encoders import DEFAULT_ENCODER, Encoder, load_encoder
-from index.store import FORMAT_VERSION, IndexData, IndexLock, StoredDocument, load_index, save_index
+from index.store import FORMAT_VERSION, IndexData, IndexLock, StoredDocument, load_index, read_manifest, save_index
 
 PACKAGE_VERSION = "0.1.0"
 ANALYZER_VERSION = "2"
@@ -73,10 +73,17 @@ def build_index(
     *,
     encoder: Encoder | None = None,
     progress: bool = False,
+    add: bool = False,
+    exclude: Iterable[str] = (),
 ) -> BuildReport:
     """Read, chunk, embed and index documents, then switch the index atomically.
 
-    Vectors of chunks whose text is unchanged since the live index are reused,
+    The index remembers its sources (files and folders). ``paths=None`` re-reads
+    them (new, changed and deleted documents are picked up), or indexes the
+    bundled corpus when there is no index yet; ``add=True`` adds ``paths`` to
+    the recorded sources instead of replacing them. ``exclude`` removes
+    documents by id, and stays in force until the document is indexed again
+    by naming its path. Vectors of chunks whose text is unchanged are reused,
     so re-indexing after one document changed encodes only that document.
 
     Raises:
@@ -84,7 +91,12 @@ def build_index(
     """
     started = time.perf_counter()
     with IndexLock(index_dir):
-        loaded = load_documents(list(paths) if paths else None)
+        recorded = read_manifest(index_dir) or {}
+        sources, missing = _sources(paths, recorded.get("sources"), add)
+        loaded = load_documents(sources)
+        loaded.warnings[:0] = [f"source {path} no longer exists: its documents are removed" for path in missing]
+        excluded = _exclusions(recorded.get("excluded", []), exclude, paths, loaded)
+        loaded.documents = [doc for doc in loaded.documents if doc.id not in excluded]
         if not loaded.documents:
             detail = f" ({'; '.join(loaded.warnings)})" if loaded.warnings else ""
             raise SeminarSearchError(f"no readable document to index{detail}")
@@ -94,7 +106,7 @@ def build_index(
         report = _compare(loaded, previous)
         vectors, report.encoded, report.reused = _embed(chunks, encoder, previous, options, progress)
         data = IndexData(
-            manifest=_manifest(loaded.documents, chunks, encoder, options),
+            manifest=_manifest(loaded.documents, chunks, encoder, options) | {"sources": [str(p) for p in sources], "excluded": sorted(excluded)},
             chunks=chunks,
             documents={doc.id: StoredDocument(doc.meta, doc.text, doc.hash, doc.path, doc.encoding, []) for doc in loaded.documents},
             vectors=vectors,
@@ -108,6 +120,29 @@ def build_index(
     report.warnings, report.notes = loaded.warnings, loaded.notes
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _sources(paths, recorded, add: bool) -> tuple[list[Path], list[str]]:
+    """The files and folders to read, and recorded ones that have disappeared."""
+    given = [Path(p).expanduser().resolve() for p in paths or []]
+    if given and not add:
+        return given, []
+    kept, missing = [], []
+    for source in recorded or ([] if given else [str(BUNDLED_CORPUS)]):
+        (kept if Path(source).exists() else missing).append(Path(source))
+    kept += [p for p in given if p not in kept]
+    return kept, [str(p) for p in missing]
+
+
+def _exclusions(recorded: list[str], exclude: Iterable[str], paths, loaded: LoadReport) -> set[str]:
+    excluded = set(recorded) | set(exclude)
+    for path in [Path(p).expanduser().resolve() for p in paths or []]:
+        # Naming a path again brings its documents back.
+        for document in loaded.documents:
+            resolved = Path(document.path).resolve()
+            if resolved == path or path in resolved.parents:
+                excluded.discard(document.id)
+    return excluded | set(exclude)
 
 
 def _previous_index(index_dir: Path, encoder_id: str) -> IndexData | None:
@@ -167,7 +202,7 @@ def _embed(chunks: list[Chunk], encoder: Encoder, previous: IndexData | None, op
 def _lexical_index(chunks: list[Chunk], with_context: bool):
     import bm25s
 
-    corpus_tokens = [analyze_passage(passage_text(chunk, with_context), chunk.lang) for chunk in chunks]
+    corpus_tokens = analyze_passages([passage_text(chunk, with_context) for chunk in chunks], [chunk.lang for chunk in chunks])
     lexical = bm25s.BM25()
     lexical.index(corpus_tokens, show_progress=False)
     return lexical

@@ -89,6 +89,17 @@ def current_generation(index_dir: Path) -> Path | None:
     return Path(index_dir) / name if name else None
 
 
+def read_manifest(index_dir: Path) -> dict | None:
+    """The live generation's manifest, or None when there is none or it is unreadable."""
+    generation = current_generation(Path(index_dir))
+    if generation is None:
+        return None
+    try:
+        return json.loads((generation / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+
+
 def save_index(index_dir: Path, data: IndexData) -> Path:
     """Write ``data`` as a new generation and make it live; returns its folder."""
     import bm25s  # noqa: F401  (imported for its save format)

@@ -59,13 +59,21 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     index = sub.add_parser("index", parents=[common], help="build or update the index",
-                           description="Index documents (default: the bundled seminar corpus).",
-                           epilog="Example: seminar-search index ~/archive/seminaires --encoder use-m3")
-    index.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders to index")
+                           description="Index documents. Without PATH: re-read the index's recorded sources (the bundled "
+                                       "seminar corpus for a new index), picking up new, changed and deleted files. With PATH: "
+                                       "add those files or folders to the sources (--replace: index only them).",
+                           epilog="Examples: seminar-search index\n          seminar-search index ~/archive/seminaires")
+    index.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders to add")
+    index.add_argument("--replace", action="store_true", help="index only PATH, forgetting the other sources")
     index.add_argument("--encoder", default=None, help="use-m3 (default, bundled) or st:<model name or path>")
     index.add_argument("--chunk-size", type=int, default=None, help="target chunk size in characters")
     index.add_argument("--dense-index", choices=["auto", "flat", "hnsw", "ivf"], default="auto", help="FAISS index kind")
     index.set_defaults(run=_cmd_index)
+
+    remove = sub.add_parser("remove", parents=[common], help="remove documents from the index",
+                            epilog="Example: seminar-search remove 2020-09-21-point-pays-coree.ko")
+    remove.add_argument("docs", nargs="+", metavar="DOC", help="document id (see `seminar-search info`)")
+    remove.set_defaults(run=_cmd_remove)
 
     search = sub.add_parser("search", parents=[common], help="search the archive",
                             description="Search in French, Korean or English; several queries at once or one per line with --stdin.",
@@ -136,7 +144,25 @@ def _cmd_index(args) -> int:
     if chunking.target_chars < 50:
         raise SeminarSearchError(f"--chunk-size {chunking.target_chars} is too small: use 50 or more")
     options = BuildOptions(encoder=args.encoder or DEFAULT_ENCODER, chunking=chunking, dense_kind=args.dense_index)
-    report = build_index(args.paths or None, _index_dir(args), options, progress=sys.stderr.isatty())
+    report = build_index(args.paths or None, _index_dir(args), options, progress=sys.stderr.isatty(), add=not args.replace)
+    _print_build_report(report)
+    return 0
+
+
+def _cmd_remove(args) -> int:
+    from corpus.errors import InvalidOptionError
+    from index.builder import BuildOptions, build_index
+    from index.store import load_index
+
+    index_dir = _index_dir(args)
+    data = load_index(index_dir)
+    for doc in args.docs:
+        if doc not in data.documents:
+            raise InvalidOptionError("document", doc, sorted(data.documents))
+    manifest = data.manifest
+    options = BuildOptions(encoder=manifest["encoder"]["id"], dense_kind=manifest["dense"]["kind"],
+                           context_in_embedding=manifest.get("context_in_embedding", True))
+    report = build_index(None, index_dir, options, exclude=args.docs)
     _print_build_report(report)
     return 0
 
