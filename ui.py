@@ -22,6 +22,7 @@ import threading
 import time
 import weakref
 from concurrent.futures import Future
+from html import escape
 from pathlib import Path
 
 
@@ -41,7 +42,7 @@ _offline_environment()
 
 import gradio as gr  # noqa: E402  (after the environment above)
 
-from corpus.errors import InvalidQueryError, SeminarSearchError  # noqa: E402
+from corpus.errors import InvalidOptionError, InvalidQueryError, SeminarSearchError  # noqa: E402
 from search import render  # noqa: E402
 from search.engine import SearchOptions  # noqa: E402
 from search.export import write_export  # noqa: E402
@@ -49,7 +50,8 @@ from search.render import t  # noqa: E402
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
-CONCURRENCY_LIMIT = 8  # Gradio runs one event of a kind at a time by default; searches take ~30 ms
+DEFAULT_UI_LANGUAGE = "fr"  # until the browser says otherwise (Accept-Language, on page load)
+CONCURRENCY_LIMIT = 8  # Gradio runs one event of a kind at a time by default; a search takes ~50 ms of CPU
 EXAMPLE_QUERIES = ("hydrogène", "재활용", "탄소중립", "urban farming", "gestion des déchets")
 EXAMPLE_TERMS = ("수소", "recyclage", "neutralité carbone", "urban farming", "미세먼지")
 MODE_ALIASES = {"semantic": "dense", "keyword": "lexical"}  # the page's names for the engine's modes
@@ -63,28 +65,36 @@ _shared_resources: "weakref.WeakKeyDictionary[object, _Resources]" = weakref.Wea
 
 
 class _Resources:
-    """Per-engine files built once in the background: the glossary exports, a warmed-up engine.
+    """What one engine's pages share: a warmed-up engine, an export folder, the glossary files.
 
-    Exporting the glossary with its concordance takes seconds; the page must not wait for it.
+    The glossary export (with a concordance line per term) takes seconds, so it
+    is built in the background when the first page opens, and the download
+    buttons are enabled when it is ready; API-only use never pays for it.
     """
 
     def __init__(self, engine):
+        self._engine = weakref.ref(engine)  # the cache is keyed weakly by the engine: do not keep it alive
         self.folder = Path(tempfile.mkdtemp(prefix="seminar-search-"))
         self.glossary_files: Future = Future()
-        threading.Thread(target=self._prepare, args=(engine,), name="seminar-search-prepare", daemon=True).start()
+        self._started = threading.Lock()
+        engine.search("hydrogène")  # loads Kiwi and the encoder once, not during a visitor's first query
 
-    def _prepare(self, engine) -> None:
+    def start_glossary_export(self) -> Future:
+        if self._started.acquire(blocking=False):
+            threading.Thread(target=self._export_glossary, name="seminar-search-glossary", daemon=True).start()
+        return self.glossary_files
+
+    def _export_glossary(self) -> None:
         try:
-            engine.search("hydrogène")  # loads Kiwi and the encoder's lazy parts once, not during a visitor's first query
             from search.terms import export_glossary
 
             files = {}
             for fmt in ("csv", "tbx"):
                 path = self.folder / f"seminar-search-glossary.{fmt}"
-                path.write_text(export_glossary(engine, fmt), encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+                path.write_text(export_glossary(self._engine(), fmt), encoding="utf-8-sig" if fmt == "csv" else "utf-8")
                 files[fmt] = str(path)
             self.glossary_files.set_result(files)
-        except Exception as error:  # noqa: BLE001 - reported on the page, never raised in a thread
+        except Exception as error:  # noqa: BLE001 - shown as disabled buttons, never raised in a thread
             self.glossary_files.set_exception(error)
 
 
@@ -115,8 +125,12 @@ class _Callbacks:
             return {"query": query, "error": str(error), "results": [], "expansions": [], "notices": []}
 
     def _search(self, query, lang, docs, speaker, mode, k, expand=True):
-        options = SearchOptions(lang=lang or "all", k=int(k), mode=MODE_ALIASES.get(mode, mode or "hybrid"),
-                                docs=tuple(docs or ()), speaker=speaker or "", expand=expand)
+        try:
+            k = int(k)
+        except (TypeError, ValueError):
+            raise InvalidOptionError("number of results", k, ["1 to 100"]) from None
+        options = SearchOptions(lang=lang or "all", k=k, mode=MODE_ALIASES.get(mode, mode or "hybrid"),
+                                docs=tuple(docs or ()), speaker=speaker or "", expand=bool(expand))
         return self.engine.search(query or "", options)
 
     def search_page(self, query, lang, docs, speaker, mode, k, ui):
@@ -174,7 +188,7 @@ class _Callbacks:
 
     def glossary_downloads(self, ui):
         try:
-            files = self.resources.glossary_files.result(timeout=120)
+            files = self.resources.start_glossary_export().result(timeout=300)
         except Exception:  # noqa: BLE001 - the buttons stay disabled, the rest of the page works
             return gr.update(interactive=False), gr.update(interactive=False)
         return (gr.update(value=files["csv"], label=t(ui, "glossary_csv"), interactive=True),
@@ -184,11 +198,7 @@ class _Callbacks:
 
     def documents_api(self) -> list[dict]:
         """Indexed documents: metadata and passage counts per language."""
-        counts: dict[str, dict[str, int]] = {}
-        for chunk in self.engine.chunks:
-            lang = render.effective_lang(self.engine, chunk)
-            counts.setdefault(chunk.doc, {}).setdefault(lang, 0)
-            counts[chunk.doc][lang] += 1
+        counts = render.passage_counts(self.engine)
         return [document.meta.to_dict() | {"chunks": counts.get(doc_id, {})} for doc_id, document in self.engine.data.documents.items()]
 
     def context_api(self, chunk_id: str, before: int = 1, after: int = 1) -> list[dict]:
@@ -203,7 +213,8 @@ class _Callbacks:
         if doc_id not in self.engine.data.documents:
             doc_id = self.engine.document_ids[0]
         sections = render.section_choices(self.engine, doc_id, ui)
-        section_value = focus if focus in {value for _, value in sections} else None
+        focused = self.engine.chunk(focus) if focus else None
+        section_value = next((first for _, first in sections if focused and self.engine.chunk(first).section == focused.section), None)
         return (gr.update(value=doc_id), gr.update(choices=sections, value=section_value),
                 render.reader_html(self.engine, doc_id, ui, focus), {"doc": doc_id, "focus": focus})
 
@@ -225,7 +236,7 @@ class _Callbacks:
             code = part.split(";")[0].strip().lower()[:2]
             if code in render.UI_LANGUAGES:
                 return code
-        return "fr"
+        return DEFAULT_UI_LANGUAGE
 
 
 def _slug(text: str) -> str:
@@ -258,8 +269,8 @@ def _html(elem_id: str, value: str = "", *, clickable: bool = False) -> gr.HTML:
 
 
 def _header_html(ui: str) -> str:
-    return (f'<div class="ss-header"><h1 style="margin:0">{t(ui, "app_title")}</h1>'
-            f'<p class="ss-meta" style="margin:.2em 0 0">{t(ui, "app_subtitle")}</p></div>')
+    return (f'<div class="ss-header"><div style="font-size:1.7em;font-weight:700;line-height:1.2">{escape(t(ui, "app_title"))}</div>'
+            f'<div style="margin:.3em 0 0;opacity:.8">{escape(t(ui, "app_subtitle"))}</div></div>')
 
 
 def _speaker_choices(engine) -> list[str]:
@@ -269,7 +280,7 @@ def _speaker_choices(engine) -> list[str]:
 
 
 def _search_tab(w: _Widgets, engine) -> None:
-    ui = "fr"
+    ui = DEFAULT_UI_LANGUAGE
     with gr.Row(equal_height=True):
         w.query = gr.Textbox(label=t(ui, "query_label"), placeholder=t(ui, "query_placeholder"), elem_id="query",
                              scale=5, max_lines=1, autofocus=True)
@@ -300,7 +311,7 @@ def _search_tab(w: _Widgets, engine) -> None:
 
 
 def _terms_tab(w: _Widgets) -> None:
-    ui = "fr"
+    ui = DEFAULT_UI_LANGUAGE
     with gr.Row(equal_height=True):
         w.term = gr.Textbox(label=t(ui, "term_label"), placeholder=t(ui, "term_placeholder"), elem_id="term-query", scale=5, max_lines=1)
         w.term_button = gr.Button(t(ui, "term_button"), variant="primary", elem_id="term-button", scale=1)
@@ -316,7 +327,7 @@ def _terms_tab(w: _Widgets) -> None:
 
 
 def _docs_tab(w: _Widgets, engine) -> None:
-    ui = "fr"
+    ui = DEFAULT_UI_LANGUAGE
     first = engine.document_ids[0]
     w.docs_title = gr.Markdown(f"### {t(ui, 'doc_list')}")
     w.documents = _html("documents", render.documents_html(engine, ui))
@@ -337,7 +348,7 @@ def _mode_choices(ui: str) -> list[tuple[str, str]]:
     return [(t(ui, "mode_hybrid"), "hybrid"), (t(ui, "mode_dense"), "dense"), (t(ui, "mode_lexical"), "lexical")]
 
 
-def _relabel(w: _Widgets, ui: str) -> dict:
+def _relabel(w: _Widgets, ui: str, glossary_ready: bool = False) -> dict:
     """Every label of the page in interface language ``ui``."""
     updates = {
         w.header: _header_html(ui), w.ui: gr.update(label=t(ui, "ui_language")),
@@ -357,6 +368,8 @@ def _relabel(w: _Widgets, ui: str) -> dict:
         w.term: gr.update(label=t(ui, "term_label"), placeholder=t(ui, "term_placeholder")),
         w.term_button: gr.update(value=t(ui, "term_button")), w.term_examples_label: t(ui, "examples"),
         w.glossary_label: t(ui, "glossary_download"),
+        w.glossary_csv: gr.update(label=t(ui, "glossary_csv" if glossary_ready else "glossary_preparing")),
+        w.glossary_tbx: gr.update(label=t(ui, "glossary_tbx" if glossary_ready else "glossary_preparing")),
         w.docs_title: f"### {t(ui, 'doc_list')}", w.reader_title: f"### {t(ui, 'reader_title')}",
         w.reader_doc: gr.update(label=t(ui, "reader_doc")), w.reader_section: gr.update(label=t(ui, "reader_section")),
     }
@@ -376,21 +389,21 @@ def build_app(engine) -> gr.Blocks:
     with gr.Blocks(title="seminar-search", analytics_enabled=False, delete_cache=(3600, 7200)) as demo:
         w.response, w.lookup, w.reader_state, w.action = gr.State(None), gr.State(None), gr.State(None), gr.State(None)
         with gr.Row(equal_height=True):
-            w.header = gr.HTML(_header_html("fr"), elem_id="app-header", js_on_load=None)
-            w.ui = gr.Radio(render.UI_LANGUAGE_CHOICES, value="fr", label=t("fr", "ui_language"), elem_id="ui-lang", scale=0, min_width=260)
+            w.header = gr.HTML(_header_html(DEFAULT_UI_LANGUAGE), elem_id="app-header", js_on_load=None)
+            w.ui = gr.Radio(render.UI_LANGUAGE_CHOICES, value=DEFAULT_UI_LANGUAGE, label=t(DEFAULT_UI_LANGUAGE, "ui_language"),
+                            elem_id="ui-lang", scale=0, min_width=340)
         with gr.Tabs(elem_id="tabs") as w.tabs:
-            with gr.Tab(t("fr", "tab_search"), id="search", elem_id="tab-search") as w.tab_search:
+            with gr.Tab(t(DEFAULT_UI_LANGUAGE, "tab_search"), id="search", elem_id="tab-search") as w.tab_search:
                 _search_tab(w, engine)
-            with gr.Tab(t("fr", "tab_terms"), id="terms", elem_id="tab-terms") as w.tab_terms:
+            with gr.Tab(t(DEFAULT_UI_LANGUAGE, "tab_terms"), id="terms", elem_id="tab-terms") as w.tab_terms:
                 _terms_tab(w)
-            with gr.Tab(t("fr", "tab_docs"), id="docs", elem_id="tab-docs") as w.tab_docs:
+            with gr.Tab(t(DEFAULT_UI_LANGUAGE, "tab_docs"), id="docs", elem_id="tab-docs") as w.tab_docs:
                 _docs_tab(w, engine)
         _wire_search(w, callbacks)
         _wire_terms(w, callbacks)
         _wire_reader(w, callbacks)
         _wire_interface_language(w, callbacks, engine)
-        w.demo = demo
-        _wire_page_load(w, callbacks)
+        _wire_page_load(demo, w, callbacks)
         _wire_api(callbacks)
     demo.queue(default_concurrency_limit=CONCURRENCY_LIMIT)
     return demo
@@ -450,10 +463,10 @@ def _wire_reader(w: _Widgets, callbacks: _Callbacks) -> None:
 
 
 def _wire_interface_language(w: _Widgets, callbacks: _Callbacks, engine) -> None:
-    relabelled = list(_relabel(w, "fr"))
+    relabelled = list(_relabel(w, DEFAULT_UI_LANGUAGE))
 
     def relabel(ui, response, lookup, reader_state):
-        updates = _relabel(w, ui)
+        updates = _relabel(w, ui, callbacks.resources.glossary_files.done())
         updates[w.documents] = render.documents_html(engine, ui)
         updates[w.summary], updates[w.results] = callbacks.rerender_search(response, ui)
         updates[w.terms] = render.terms_html(lookup, ui) if lookup is not None else gr.skip()
@@ -467,9 +480,9 @@ def _wire_interface_language(w: _Widgets, callbacks: _Callbacks, engine) -> None
         callbacks.glossary_downloads, [w.ui], [w.glossary_csv, w.glossary_tbx], api_visibility="private")
 
 
-def _wire_page_load(w: _Widgets, callbacks: _Callbacks) -> None:
-    w.demo.load(callbacks.browser_language, None, w.ui, api_visibility="private", queue=False)
-    w.demo.load(callbacks.glossary_downloads, [w.ui], [w.glossary_csv, w.glossary_tbx], api_visibility="private")
+def _wire_page_load(demo: gr.Blocks, w: _Widgets, callbacks: _Callbacks) -> None:
+    demo.load(callbacks.browser_language, None, w.ui, api_visibility="private", queue=False)
+    demo.load(callbacks.glossary_downloads, [w.ui], [w.glossary_csv, w.glossary_tbx], api_visibility="private")
 
 
 def _wire_api(callbacks: _Callbacks) -> None:

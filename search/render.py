@@ -72,7 +72,8 @@ table.ss-kwic td.ss-right { width: 45%; }
 table.ss-kwic tr.ss-line-source td { padding: 0 .3em .45em; font-size: .85em; }
 .ss-source { color: var(--body-text-color-subdued); }
 table.ss-kwic button.ss-link { margin: 0 0 0 .4em; }
-table.ss-docs th, table.ss-docs td { text-align: left; padding: .4em .5em; border-top: 1px solid var(--border-color-primary); vertical-align: top; }
+table.ss-docs th, table.ss-docs td { text-align: left; padding: .4em .5em; border-top: 1px solid var(--border-color-primary);
+  vertical-align: top; }
 table.ss-reader td { width: 50%; padding: .4em .6em; border-top: 1px solid var(--border-color-primary); vertical-align: top;
   white-space: pre-wrap; line-height: 1.5; }
 table.ss-reader tr.ss-section th { text-align: left; padding: .8em .6em .3em; font-size: 1.02em; }
@@ -111,7 +112,11 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "doc_filter": ("Documents", "문서", "Documents"),
     "doc_filter_info": ("Aucun choisi : tous les documents", "선택하지 않으면 전체 문서", "None selected: all documents"),
     "speaker_filter": ("Intervenant, ville ou section", "발표자, 도시 또는 섹션", "Speaker, city or section"),
-    "speaker_info": ("Choisir dans la liste ou taper (ex. Suwon)", "목록에서 고르거나 입력 (예: Suwon, 수원)", "Pick from the list or type (e.g. Suwon)"),
+    "speaker_info": (
+        "Choisir dans la liste ou taper (ex. Suwon)",
+        "목록에서 고르거나 입력 (예: Suwon, 수원)",
+        "Pick from the list or type (e.g. Suwon)",
+    ),
     "mode_label": ("Mode de recherche", "검색 방식", "Search mode"),
     "mode_hybrid": ("hybride", "혼합", "hybrid"),
     "mode_dense": ("sémantique", "의미 검색", "semantic"),
@@ -350,7 +355,8 @@ def _kwic(attestations, variants: dict, ui: str) -> str:
 def documents_html(engine, ui: str) -> str:
     """The indexed documents with their metadata and passage counts per language."""
     counts = passage_counts(engine)
-    head = "".join(f"<th>{escape(t(ui, key))}</th>" for key in ("col_document", "col_lang", "col_date", "col_place", "col_chunks", "col_status"))
+    columns = ("col_document", "col_lang", "col_date", "col_place", "col_chunks", "col_status")
+    head = "".join(f"<th>{escape(t(ui, key))}</th>" for key in columns)
     rows = []
     for doc_id, document in engine.data.documents.items():
         meta = document.meta

@@ -1,0 +1,278 @@
+"""The web page in a real headless Chromium (Debian's /usr/bin/chromium; never `playwright install`).
+
+Screenshots go to $ARTIFACTS_DIR (default artifacts/screenshots) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+
+import ui  # noqa: E402
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+expect = playwright_api.expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+XSS_PAYLOADS = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "${alert(1)}",  # gr.HTML renders through a JS template: no expression may be evaluated
+    "{{constructor.constructor('alert(1)')()}}",
+)
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve(engine):
+    demo = ui.build_app(engine)
+    _app, url, _share = demo.launch(server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True, quiet=True)
+    return demo, url
+
+
+@pytest.fixture(scope="module")
+def url(engine):
+    demo, address = serve(engine)
+    try:
+        yield address
+    finally:
+        demo.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory, encoder):
+    """A server over one document whose title, headings and text are markup attacks."""
+    from index.builder import build_index
+    from search.engine import SearchEngine
+
+    folder = tmp_path_factory.mktemp("hostile-docs")
+    (folder / "hostile.md").write_text(
+        "# <img src=x onerror=alert('section')> Déchets\n\n"
+        "Le recyclage des déchets <script>alert('text')</script> à Suwon.\n\n"
+        "La collecte <img src=x onerror=alert('text')> des biodéchets ${alert(2)} progresse.\n",
+        encoding="utf-8")
+    meta = {"id": "hostile", "title": "<script>alert('title')</script> Rapport", "language": "fr", "date": "2024-01",
+            "event": "<b onmouseover=alert(1)>Séminaire</b>", "place": "Suwon"}
+    (folder / "hostile.md.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    index_dir = tmp_path_factory.mktemp("hostile-index")
+    build_index([folder], index_dir, encoder=encoder)
+    demo, address = serve(SearchEngine.open(index_dir, encoder=encoder))
+    try:
+        yield address
+    finally:
+        demo.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium fonts-nanum (never `playwright install`)")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Recorder:
+    """Every request the page makes and every dialog it opens."""
+
+    def __init__(self, page):
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def outside_requests(self) -> list[str]:
+        return [u for u in self.requests if urlparse(u).scheme not in ("data", "blob") and urlparse(u).hostname not in LOCAL_HOSTS]
+
+
+def new_page(browser, locale="fr-FR"):
+    context = browser.new_context(locale=locale, viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    return context, page, Recorder(page)
+
+
+@pytest.fixture
+def page(browser):
+    context, page, recorder = new_page(browser)
+    page.recorder = recorder
+    yield page
+    context.close()
+    # Every test doubles as an offline check: the page never leaves the machine, never pops a dialog.
+    assert recorder.outside_requests() == []
+    assert recorder.dialogs == []
+
+
+def shot(page, name: str) -> None:
+    folder = Path(os.environ.get("ARTIFACTS_DIR", "artifacts/screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"))
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url)
+    expect(page.locator("#query input, #query textarea").first).to_be_visible(timeout=30_000)
+    expect(page.locator("#ui-lang")).to_contain_text("Langue de l'interface")
+
+
+def search(page, text: str) -> None:
+    box = page.locator("#query input, #query textarea").first
+    box.fill(text)
+    box.press("Enter")
+    expect(page.locator("#summary")).to_contain_text(f"« {text} »" if text.strip() else "", timeout=30_000)
+
+
+def test_korean_query_then_korean_filter(page, url):
+    open_page(page, url)
+    search(page, "재활용")
+    first = page.locator("#results .ss-card").first
+    expect(first.locator(".ss-passage").first).to_contain_text(re.compile("recycl", re.IGNORECASE))
+    expect(first.locator(".ss-badge").first).to_have_text("FR")
+    expect(page.locator("#summary")).to_contain_text("재활용 → recyclage")
+    expect(first.locator(".ss-counterpart")).to_contain_text(HANGUL)  # the Korean translation beside it
+    shot(page, "search")
+    page.locator("#lang-filter").get_by_text("Coréen", exact=True).click()
+    expect(first.locator(".ss-badge").first).to_have_text("KO", timeout=30_000)
+    expect(first.locator(".ss-passage").first).to_contain_text(HANGUL)
+    expect(first).to_contain_text("traduction de travail")
+    assert all(badge == "KO" for badge in page.locator("#results .ss-card header .ss-badge:first-of-type").all_inner_texts())
+    shot(page, "search-ko")
+
+
+def test_context_and_reader(page, url):
+    open_page(page, url)
+    search(page, "hydrogène")
+    card = page.locator("#results .ss-card").first
+    card.locator("details.ss-context summary").click()
+    expect(card.locator(".ss-neighbour").first).to_be_visible()
+    chunk_id = card.get_attribute("data-chunk")
+    card.get_by_role("button", name="Ouvrir dans le lecteur").click()
+    hit = page.locator("#reader tr.ss-hit")
+    expect(hit).to_be_visible(timeout=30_000)
+    assert hit.get_attribute("data-chunk") == chunk_id
+    expect(hit).to_be_in_viewport(timeout=10_000)  # the page scrolled to the passage
+    expect(page.locator("#reader thead")).to_contain_text("traduction de travail")
+    page.wait_for_timeout(600)  # let the smooth scroll finish before the screenshot
+    shot(page, "reader")
+
+
+def test_terminology_lookup_and_concordance(page, url):
+    open_page(page, url)
+    page.get_by_role("tab", name="Terminologie").click()
+    box = page.locator("#term-query input, #term-query textarea").first
+    box.fill("수소")
+    box.press("Enter")
+    entry = page.locator("#terms .ss-entry").first
+    expect(entry).to_contain_text("hydrogène", timeout=30_000)
+    expect(entry).to_contain_text("수소")
+    lines = page.locator("#terms tr.ss-line")
+    expect(lines.first).to_be_visible()
+    terms = {text.strip() for text in page.locator("#terms td.ss-term").all_inner_texts()}
+    assert "hydrogène" in {t.casefold() for t in terms} and any(HANGUL.search(t) for t in terms)
+    shot(page, "terms")
+    page.locator("#terms tr.ss-line-source").first.get_by_role("button").click()
+    expect(page.locator("#reader tr.ss-hit")).to_be_visible(timeout=30_000)
+
+
+def test_no_result_offers_glossary_terms_that_search_when_clicked(page, url):
+    open_page(page, url)
+    page.locator("#mode").get_by_text("mots-clés", exact=True).click()
+    search(page, "recylage")
+    expect(page.locator("#results")).to_contain_text("Aucun passage trouvé")
+    page.locator("#results .ss-suggestions").get_by_role("button", name="recyclage", exact=True).click()
+    expect(page.locator("#summary")).to_contain_text("« recyclage »", timeout=30_000)
+    expect(page.locator("#query input, #query textarea").first).to_have_value("recyclage")
+    expect(page.locator("#results .ss-card").first).to_contain_text("recyclage")
+
+
+def test_markup_typed_in_queries_is_shown_as_text(page, url):
+    open_page(page, url)
+    for payload in XSS_PAYLOADS:
+        search(page, payload)
+    page.get_by_role("tab", name="Terminologie").click()
+    box = page.locator("#term-query input, #term-query textarea").first
+    for payload in XSS_PAYLOADS:
+        box.fill(payload)
+        box.press("Enter")
+        expect(page.locator("#terms")).to_contain_text(payload, timeout=30_000)
+    page.wait_for_timeout(500)  # an onerror handler would fire after the image fails
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.recorder.dialogs == []
+    shot(page, "xss-terms")
+
+
+def test_markup_inside_documents_is_shown_as_text(page, hostile_url):
+    open_page(page, hostile_url)
+    search(page, "recyclage des déchets")
+    results = page.locator("#results")
+    expect(results).to_contain_text("<script>alert('title')</script> Rapport")
+    expect(results).to_contain_text("<script>alert('text')</script>")
+    page.get_by_role("tab", name="Documents").click()
+    expect(page.locator("#documents")).to_contain_text("<b onmouseover=alert(1)>Séminaire</b>")
+    expect(page.locator("#reader")).to_contain_text("<img src=x onerror=alert('text')>")
+    page.wait_for_timeout(500)
+    assert page.locator('img[src="x"], #documents b').count() == 0
+    assert page.recorder.dialogs == []
+    shot(page, "xss-document")
+
+
+def test_interface_switches_to_korean(page, url):
+    open_page(page, url)
+    page.locator("#ui-lang").get_by_text("한국어").click()
+    expect(page.get_by_role("tab", name="검색", exact=True)).to_be_visible(timeout=30_000)
+    expect(page.locator("#search-button")).to_have_text("검색")
+    expect(page.locator("#query")).to_contain_text("검색어")
+    expect(page.locator("#lang-filter")).to_contain_text("구절 언어")
+    search(page, "neutralité carbone")
+    expect(page.locator("#summary")).to_contain_text("검색어 언어")
+    expect(page.locator("#results")).to_contain_text("작업 번역")
+    shot(page, "interface-ko")
+
+
+def test_browser_language_chooses_the_interface_language(browser, url):
+    context, page, recorder = new_page(browser, locale="ko-KR")
+    try:
+        page.goto(url)
+        expect(page.get_by_role("tab", name="용어", exact=True)).to_be_visible(timeout=30_000)
+        expect(page.locator("#search-button")).to_have_text("검색")
+    finally:
+        context.close()
+    assert recorder.outside_requests() == []
+
+
+def test_exports_and_glossary_download_locally(page, url):
+    open_page(page, url)
+    search(page, "탄소중립")
+    with page.expect_download() as download:
+        page.locator("#download-md").click()
+    briefing = Path(download.value.path()).read_text(encoding="utf-8")
+    assert briefing.startswith("# Briefing: 탄소중립") and "## Sources" in briefing
+    page.get_by_role("tab", name="Terminologie").click()
+    button = page.locator("#glossary-tbx")
+    expect(button).to_be_enabled(timeout=120_000)  # built in the background on the first page load
+    with page.expect_download() as download:
+        button.click()
+    assert "<tbx" in Path(download.value.path()).read_text(encoding="utf-8")
+    assert page.recorder.requests and page.recorder.outside_requests() == []
