@@ -55,6 +55,11 @@ def detect_language(text: str, default: str = "fr") -> str:
         return default
     if len(words) <= 3:
         return _short_latin_language(words, default)
+    french = sum(w in _FRENCH_WORDS for w in words)
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    if max(french, english) >= 2 and min(french, english) * 3 < max(french, english):
+        # Function words settle it; langdetect (10+ ms a call) is kept for the unclear cases.
+        return "fr" if french > english else "en"
     return _langdetect(text, words, default)
 
 

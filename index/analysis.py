@@ -41,6 +41,10 @@ _KOREAN_OTHER_TAGS = {"NR", "SN"}
 _KOREAN_LIGHT_STEMS = {"하", "되", "있", "없", "이", "위하", "같", "대하", "통하", "받", "주", "않", "보"}
 
 
+# Bump when the terms produced for a text change: the lexical index must be rebuilt.
+ANALYZER_VERSION = "3"
+
+
 class Term(NamedTuple):
     """An index term and the characters of the text it comes from."""
 
@@ -76,7 +80,14 @@ _kiwi_lock = threading.Lock()
 def _kiwi():
     from kiwipiepy import Kiwi
 
-    return Kiwi()
+    # The typo-correction and multi-word dictionaries double the start-up time and
+    # change nothing for analysing well-written archive text and short queries.
+    return Kiwi(load_typo_dict=False, load_multi_dict=False)
+
+
+def warm_up_korean() -> None:
+    """Load Kiwi and its model now (the first analysis otherwise pays for it)."""
+    korean_terms("수소 재활용")
 
 
 def _latin_words(text: str) -> Iterator[tuple[str, int, int]]:

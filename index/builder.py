@@ -15,13 +15,12 @@ from corpus.chunker import CHUNKER_VERSION, ChunkingOptions, chunk_document
 from corpus.errors import SeminarSearchError
 from corpus.loader import BUNDLED_CORPUS, LoadReport, load_documents
 from corpus.translation import read_alignment
-from index.analysis import analyze_passages
+from index.analysis import ANALYZER_VERSION, analyze_passages
 from index.dense import build_dense_index, resolve_kind
 from index.encoders import DEFAULT_ENCODER, Encoder, load_encoder
 from index.store import FORMAT_VERSION, IndexData, IndexLock, StoredDocument, load_index, read_manifest, save_index
 
 PACKAGE_VERSION = "0.1.0"
-ANALYZER_VERSION = "2"
 _ENCODE_BATCH = 32
 
 

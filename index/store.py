@@ -136,7 +136,9 @@ def save_index(index_dir: Path, data: IndexData) -> Path:
     return index_dir / name
 
 
-def load_index(index_dir: Path, *, encoder_id: str | None = None, chunker_version: str | None = None) -> IndexData:
+def load_index(
+    index_dir: Path, *, encoder_id: str | None = None, chunker_version: str | None = None, analyzer_version: str | None = None
+) -> IndexData:
     """Load the live generation; refuse one built with another encoder or chunker.
 
     Raises:
@@ -156,7 +158,7 @@ def load_index(index_dir: Path, *, encoder_id: str | None = None, chunker_versio
         manifest = json.loads((generation / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
         raise IndexCorruptError(f"index in {index_dir} is damaged ({type(error).__name__}): rebuild it with `seminar-search index`") from None
-    _check_manifest(manifest, index_dir, encoder_id, chunker_version)
+    _check_manifest(manifest, index_dir, encoder_id, chunker_version, analyzer_version)
     try:
         chunks = [Chunk.from_dict(json.loads(line)) for line in (generation / "chunks.jsonl").read_text(encoding="utf-8").splitlines()]
         documents = {}
@@ -176,13 +178,17 @@ def load_index(index_dir: Path, *, encoder_id: str | None = None, chunker_versio
     return IndexData(manifest, chunks, documents, vectors, dense, lexical, alignment, location=generation)
 
 
-def _check_manifest(manifest: dict, index_dir: Path, encoder_id: str | None, chunker_version: str | None) -> None:
+def _check_manifest(manifest: dict, index_dir: Path, encoder_id, chunker_version, analyzer_version) -> None:
     rebuild = f"rebuild with `seminar-search index --index-dir {index_dir}`"
     if manifest.get("format_version") != FORMAT_VERSION:
         raise IndexMismatchError(f"index in {index_dir} has format {manifest.get('format_version')}, this version reads {FORMAT_VERSION}: {rebuild}")
     if chunker_version is not None and manifest.get("chunker_version") != chunker_version:
         raise IndexMismatchError(
             f"index in {index_dir} was chunked by chunker version {manifest.get('chunker_version')}, this version is {chunker_version}: {rebuild}"
+        )
+    if analyzer_version is not None and manifest.get("analyzer_version") != analyzer_version:
+        raise IndexMismatchError(
+            f"index in {index_dir} was analysed by analyzer version {manifest.get('analyzer_version')}, this version is {analyzer_version}: {rebuild}"
         )
     built_with = manifest.get("encoder", {}).get("id")
     if encoder_id is not None and built_with != encoder_id:

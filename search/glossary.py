@@ -90,6 +90,13 @@ class Glossary:
         self._keys = [
             (entry, lang, term, _key(term, lang)) for entry in entries for lang in ("fr", "ko", "en") for term in entry.terms(lang)
         ]
+        # Latin variants are found through their first stem, Korean ones by substring:
+        # a query is checked against a handful of candidates, not the whole glossary.
+        self._by_first_stem: dict[tuple[str, str], list[int]] = {}
+        for position, (_entry, lang, _term, key) in enumerate(self._keys):
+            if lang != "ko" and key:
+                self._by_first_stem.setdefault((lang, key[0]), []).append(position)
+        self._korean = [position for position, (_e, lang, _t, key) in enumerate(self._keys) if lang == "ko" and len(key) >= 2]
 
     @classmethod
     @lru_cache(maxsize=4)
@@ -106,9 +113,13 @@ class Glossary:
         dropped ("énergie" inside "énergies renouvelables").
         """
         text_keys = {lang: _key(text, lang) for lang in ("fr", "ko", "en")}
+        candidates = {p for lang in ("fr", "en") for stem in set(text_keys[lang]) for p in self._by_first_stem.get((lang, stem), ())}
+        korean_text = "".join(text_keys["ko"])
+        candidates.update(p for p in self._korean if "".join(self._keys[p][3]) in korean_text)
         found: list[tuple[GlossaryMatch, tuple]] = []
-        for entry, lang, term, key in self._keys:
-            if key and _contains(text_keys[lang], key, lang):
+        for position in sorted(candidates):
+            entry, lang, term, key = self._keys[position]
+            if _contains(text_keys[lang], key, lang):
                 found.append((GlossaryMatch(entry, lang, term), key))
         kept = []
         for match, key in found:
