@@ -171,9 +171,10 @@ class SearchEngine:
         chunk = self._by_id.get(chunk_id)
         if chunk is None:
             raise InvalidOptionError("chunk id", chunk_id, ["an id from a search result"])
-        same_doc = [c for c in self.chunks if c.doc == chunk.doc]
-        position = next(i for i, c in enumerate(same_doc) if c.id == chunk_id)
-        return same_doc[max(0, position - before) : position + after + 1]
+        # Chunks of a document are stored together, in order: neighbours are adjacent ordinals.
+        first = max(0, chunk.ordinal - before)
+        window = self.chunks[first : chunk.ordinal + after + 1]
+        return [c for c in window if c.doc == chunk.doc]
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         return self._by_id.get(chunk_id)

@@ -52,7 +52,8 @@ class DocxReader(Reader):
             notes.append("title from the first heading")
         if tables:
             notes.append(f"{tables} tables rendered one row per line")
-        return ReadResult(text=text, encoding="docx", meta=meta, notes=tuple(notes))
+        # The XML text is already Unicode: no byte encoding to report (the default).
+        return ReadResult(text=text, meta=meta, notes=tuple(notes))
 
 
 def _open(path: Path):

@@ -31,7 +31,7 @@ _FIELDS = {
     "speakers": "speakers", "intervenants": "speakers", "translation_of": "translation_of",
     "translator": "translator", "provenance": "provenance", "id": "id",
 }
-_PAIR = re.compile(r"^([\w\-éè]+)\s*:\s*(.*)$")
+_PAIR = re.compile(r"^([\w-]+)\s*:\s*(.*)$")
 _ITEM = re.compile(r"^\s+-\s+(.*)$|^-\s+(.*)$")
 _MAX_LINES = 60
 _FIRST_HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)

@@ -54,35 +54,39 @@ class PdfReader(Reader):
     extensions = (".pdf",)
 
     def read(self, path: Path) -> ReadResult:
-        data = read_bytes(path)
         notes: list[str] = []
         with _pypdf_warnings() as warnings:
-            pdf = _open(data, path, notes)
+            pdf = _open(read_bytes(path), path, notes)
             pages = _extract_pages(pdf, path, notes)
             title = _metadata_title(pdf)
         if warnings:
             notes.append(f"repaired while reading: {'; '.join(sorted(set(warnings))[:3])}")
-        lines_by_page = [[_normalise(line) for line in text.splitlines()] for text, _ in pages]
-        dropped = _drop_page_furniture(lines_by_page)
-        if dropped:
-            notes.append(f"dropped {dropped} running header, footer or page number lines")
-        headings = _heading_levels([fragments for _, fragments in pages])
-        rendered = [_render_page(lines, headings) for lines in lines_by_page]
-        lines = [_rejoin(page, _full_width(rendered)) for page in rendered]
-        text = PAGE_SEPARATOR.join("\n".join(page) for page in lines).strip("\n") + "\n"
+        text = _render(pages, notes)
         if not text.strip():
             raise DocumentError(path, "PDF has no text layer (scanned pages? run OCR on it first)")
         meta: dict = {}
+        first_heading = re.search(r"^#{1,3} (.+)$", text, re.MULTILINE)
         if title:
             meta["title"] = title
             notes.append("title from the PDF metadata")
-        else:
-            first = re.search(r"^#{1,3} (.+)$", text, re.MULTILINE)
-            if first:
-                meta["title"] = first.group(1).strip()
-                notes.append("title from the first heading")
+        elif first_heading:
+            meta["title"] = first_heading.group(1).strip()
+            notes.append("title from the first heading")
         notes.insert(0, f"{len(pages)} pages")
-        return ReadResult(text=text, encoding="pdf", meta=meta, notes=tuple(notes))
+        # Extracted text is already Unicode: no byte encoding to report (the default).
+        return ReadResult(text=text, meta=meta, notes=tuple(notes))
+
+
+def _render(pages: list[tuple[str, list[tuple[str, float]]]], notes: list[str]) -> str:
+    """Page texts → the document text: furniture dropped, headings marked, wrapped lines rejoined."""
+    lines_by_page = [[_normalise(line) for line in text.splitlines()] for text, _ in pages]
+    dropped = _drop_page_furniture(lines_by_page)
+    if dropped:
+        notes.append(f"dropped {dropped} running header, footer or page number lines")
+    headings = _heading_levels([fragments for _, fragments in pages])
+    rendered = [_render_page(lines, headings) for lines in lines_by_page]
+    full = _full_width(rendered)
+    return PAGE_SEPARATOR.join("\n".join(_rejoin(page, full)) for page in rendered).strip("\n") + "\n"
 
 
 @contextmanager
@@ -239,7 +243,12 @@ def _heading_levels(pages: list[list[tuple[str, float]]]) -> dict[str, int]:
     if not sizes:
         return {}
     body = max(sizes.items(), key=lambda item: item[1])[0]
-    large = {_normalise(text): size for text, size in runs if size >= body * HEADING_SCALE and 0 < len(_normalise(text)) <= 150}
+    large = {
+        _normalise(text): size
+        for text, size in runs
+        # A big number on a slide ("2050", "30 %") is a figure, not a heading.
+        if size >= body * HEADING_SCALE and 0 < len(_normalise(text)) <= 150 and sum(ch.isalpha() for ch in text) >= 2
+    }
     ranks = sorted(set(large.values()), reverse=True)
     return {text: min(3, ranks.index(size) + 1) for text, size in large.items() if text}
 

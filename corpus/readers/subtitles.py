@@ -39,6 +39,9 @@ _LABEL = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
+# Speakers are named without "M."/"Mme", as corpus.structure names them.
+_HONORIFIC = re.compile(r"^(?:M\.|Mme|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?)\s+")
+
 
 @dataclass(frozen=True, slots=True)
 class Cue:
@@ -107,7 +110,7 @@ def _cue(start: float, end: float, raw: str, voice: str) -> Cue:
     label = _LABEL.match(text)
     # Two capitals ("OK:", "NB:") are an abbreviation, not a name.
     if label and sum(ch.isalpha() for ch in label.group("name")) >= (2 if _is_hangul(label.group("name")[0]) else 3):
-        speaker = normalise_speaker(label.group("name"))
+        speaker = normalise_speaker(_HONORIFIC.sub("", label.group("name")))
         text = label.group("rest").strip()
     return Cue(round(start, 3), round(end, 3), text, speaker)
 
