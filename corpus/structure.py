@@ -346,7 +346,9 @@ def _is_hard_break(previous: str, current: str) -> bool:
 
 def _after_abbreviation(text: str, period: int) -> bool:
     """A period that ends "M.", "Dr.", "ex.", "cf." or a list number "2." does not end a sentence."""
-    word = re.search(r"(\S+)$", text[:period])
+    # Only the word before the period matters: searching all of text[:period]
+    # made sentence splitting quadratic in the paragraph length.
+    word = re.search(r"(\S+)$", text[max(0, period - 64) : period])
     if not word:
         return False
     token = word.group(1).rstrip(".").casefold().lstrip("-(«\"")

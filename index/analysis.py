@@ -42,7 +42,7 @@ _KOREAN_LIGHT_STEMS = {"하", "되", "있", "없", "이", "위하", "같", "대�
 
 
 # Bump when the terms produced for a text change: the lexical index must be rebuilt.
-ANALYZER_VERSION = "3"
+ANALYZER_VERSION = "4"
 
 
 class Term(NamedTuple):
@@ -97,11 +97,25 @@ def _latin_words(text: str) -> Iterator[tuple[str, int, int]]:
             yield word.casefold().replace("’", "'"), match.start(), match.end()
 
 
-def french_terms(text: str) -> list[Term]:
+def french_terms(text: str, *, both_spellings: bool = False) -> list[Term]:
+    """French stems, one per word; ``both_spellings`` (for indexed passages) adds the unaccented one.
+
+    Snowball's French rules read the accents ("neutralité" → neutral, which also
+    meets English "neutrality"), but a word typed without them stems differently
+    ("neutralite" → neutralit). Passages carry both stems of an accented word, so
+    a query typed either way finds it; queries and glossary keys keep one term
+    per word, so that no word weighs double and word sequences stay aligned.
+    """
     stemmer, stops = _french()
     words = [(w, s, e) for w, s, e in _latin_words(text) if w not in stops and fold_accents(w) not in stops]
-    stems = stemmer.stemWords([w for w, _, _ in words])
-    return [Term(fold_accents(stem), s, e) for stem, (_, s, e) in zip(stems, words)]
+    accented = stemmer.stemWords([w for w, _, _ in words])
+    folded = stemmer.stemWords([fold_accents(w) for w, _, _ in words]) if both_spellings else accented
+    terms = []
+    for with_accents, without, (_, s, e) in zip(accented, folded, words):
+        terms.append(Term(fold_accents(with_accents), s, e))
+        if both_spellings and without != fold_accents(with_accents):
+            terms.append(Term(without, s, e))
+    return terms
 
 
 def english_terms(text: str) -> list[Term]:
@@ -187,8 +201,8 @@ def passage_terms(text: str, lang: str) -> list[Term]:
     if lang == "en":
         return english_terms(text)
     if lang == "mixed":
-        return korean_terms(text) + french_terms(text)
-    return french_terms(text)
+        return korean_terms(text) + french_terms(text, both_spellings=True)
+    return french_terms(text, both_spellings=True)
 
 
 def analyze_passage(text: str, lang: str) -> list[str]:
@@ -204,7 +218,7 @@ def analyze_passages(texts: list[str], langs: list[str]) -> list[list[str]]:
         if lang == "ko":
             terms = korean[i]
         elif lang == "mixed":
-            terms = korean[i] + french_terms(text)
+            terms = korean[i] + french_terms(text, both_spellings=True)
         else:
             terms = passage_terms(text, lang)
         result.append([term.term for term in terms])

@@ -53,6 +53,10 @@ def read_bytes(path: Path) -> bytes:
         raise DocumentError(path, f"cannot be read ({error.strerror or error})") from None
 
 
+# Encodings the archive's files come in, after UTF-8: Korean partners' CP949/EUC-KR, older French CP1252/Latin-1.
+ARCHIVE_ENCODINGS = ("cp949", "euc_kr", "cp1252", "latin_1", "iso8859_15")
+
+
 def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     """Decode document bytes: BOMs and UTF-8 first, then detection (charset-normalizer).
 
@@ -72,7 +76,13 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
             pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
+    if best is not None:
+        # charset-normalizer ranks cp1250 level with cp1252, and first, on French
+        # text ("œ" read as "ś"): among equally good guesses prefer the archive's own.
+        best = next((match for match in results if match.encoding in ARCHIVE_ENCODINGS
+                     and match.chaos <= best.chaos and match.coherence >= best.coherence), best)
     if best is None or best.encoding is None or _looks_binary(str(best)):
         raise DocumentError(path, "not a text file (binary data or unknown encoding)")
     return _normalise_newlines(str(best)), best.encoding

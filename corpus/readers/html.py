@@ -1,6 +1,6 @@
 """Web pages (standard library ``html.parser``): body text, ``h1``–``h3`` as ``#`` lines.
 
-Navigation, scripts, styles and forms are left out; lists become "- " items
+Navigation, site footers, scripts, styles and forms are left out; lists become "- " items
 and tables one row per line with cells joined by " | ".
 """
 
@@ -13,10 +13,11 @@ from pathlib import Path
 
 from corpus.readers.base import ReadResult, Reader, decode_text, read_bytes
 
-_SKIP = frozenset("script style nav noscript template svg iframe form button select textarea".split())
+# Not content: code, navigation, the site footer, form controls.
+_SKIP = frozenset("script style nav footer noscript template svg iframe form button select textarea".split())
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 # Blocks that end a paragraph (blank line after) and blocks that only end a line.
-_PARAGRAPH = frozenset("p h1 h2 h3 h4 h5 h6 ul ol dl table blockquote pre section article main header footer figure aside address".split())
+_PARAGRAPH = frozenset("p h1 h2 h3 h4 h5 h6 ul ol dl table blockquote pre section article main header figure aside address".split())
 _LINE = frozenset("br li tr dt dd div figcaption caption hr".split())
 _HEADING_MARK = {"h1": "# ", "h2": "## ", "h3": "### "}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -111,12 +112,12 @@ class _TextParser(HTMLParser):
             if tag == self.skipping[-1]:
                 self.skipping.pop()
             return
-        if tag == "pre":
-            self._pre = max(0, self._pre - 1)
         if tag == "tr":
             self._cells = 0
         if tag in _PARAGRAPH or tag in _LINE:
             self._end_line(blank=tag in _PARAGRAPH)
+        if tag == "pre":  # after its last line is ended, with its spacing kept
+            self._pre = max(0, self._pre - 1)
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         if tag in ("br", "hr") and not self.skipping:
