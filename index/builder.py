@@ -18,7 +18,7 @@ from corpus.translation import read_alignment
 from index.analysis import ANALYZER_VERSION, analyze_passages
 from index.dense import build_dense_index, resolve_kind
 from index.encoders import DEFAULT_ENCODER, Encoder, load_encoder
-from index.store import FORMAT_VERSION, IndexData, IndexLock, StoredDocument, load_index, read_manifest, save_index
+from index.store import FORMAT_VERSION, IndexData, IndexLock, StoredDocument, StoredVectors, load_vectors, read_manifest, save_index
 
 PACKAGE_VERSION = "0.1.0"
 _ENCODE_BATCH = 32
@@ -100,7 +100,7 @@ def build_index(
             detail = f" ({'; '.join(loaded.warnings)})" if loaded.warnings else ""
             raise SeminarSearchError(f"no readable document to index{detail}")
         encoder = encoder or load_encoder(options.encoder)
-        previous = _previous_index(index_dir, encoder.id)
+        previous = load_vectors(index_dir, encoder.id)
         chunks = _chunk_all(loaded.documents, options.chunking)
         report = _compare(loaded, previous)
         vectors, report.encoded, report.reused = _embed(chunks, encoder, previous, options, progress)
@@ -144,13 +144,6 @@ def _exclusions(recorded: list[str], exclude: Iterable[str], paths, loaded: Load
     return excluded | set(exclude)
 
 
-def _previous_index(index_dir: Path, encoder_id: str) -> IndexData | None:
-    try:
-        return load_index(index_dir, encoder_id=encoder_id)
-    except SeminarSearchError:
-        return None  # nothing reusable: a full build
-
-
 def _chunk_all(documents: list[Document], options: ChunkingOptions) -> list[Chunk]:
     chunks: list[Chunk] = []
     for document in documents:
@@ -166,9 +159,9 @@ def _renumber(chunk: Chunk, ordinal: int) -> Chunk:
     return Chunk.from_dict(data)
 
 
-def _compare(loaded: LoadReport, previous: IndexData | None) -> BuildReport:
+def _compare(loaded: LoadReport, previous: StoredVectors | None) -> BuildReport:
     report = BuildReport()
-    before = {doc_id: doc.hash for doc_id, doc in (previous.documents.items() if previous else [])}
+    before = previous.document_hashes if previous else {}
     now = {doc.id: doc.hash for doc in loaded.documents}
     report.added = sorted(set(now) - set(before))
     report.removed = sorted(set(before) - set(now))
@@ -176,17 +169,16 @@ def _compare(loaded: LoadReport, previous: IndexData | None) -> BuildReport:
     return report
 
 
-def _embed(chunks: list[Chunk], encoder: Encoder, previous: IndexData | None, options: BuildOptions, progress: bool):
+def _embed(chunks: list[Chunk], encoder: Encoder, previous: StoredVectors | None, options: BuildOptions, progress: bool):
     texts = [passage_text(chunk, options.context_in_embedding) for chunk in chunks]
-    reusable: dict[str, np.ndarray] = {}
+    reusable: dict[str, int] = {}  # chunk hash → row in the previous vectors
     if previous is not None and previous.manifest.get("context_in_embedding") == options.context_in_embedding:
-        for old_chunk, vector in zip(previous.chunks, previous.vectors):
-            reusable[old_chunk.hash] = vector
+        reusable = {chunk_hash: row for row, chunk_hash in enumerate(previous.chunk_hashes)}
     vectors = np.zeros((len(chunks), encoder.dimension), dtype=np.float32)
     todo = [i for i, chunk in enumerate(chunks) if chunk.hash not in reusable]
     for i, chunk in enumerate(chunks):
         if chunk.hash in reusable:
-            vectors[i] = reusable[chunk.hash]
+            vectors[i] = previous.vectors[reusable[chunk.hash]]
     batches = range(0, len(todo), _ENCODE_BATCH)
     if progress and todo:
         from tqdm import tqdm

@@ -100,6 +100,33 @@ def read_manifest(index_dir: Path) -> dict | None:
         return None
 
 
+@dataclass(slots=True)
+class StoredVectors:
+    """What a rebuild reuses from the live index: document hashes and passage vectors by chunk hash."""
+
+    manifest: dict
+    document_hashes: dict[str, str]
+    chunk_hashes: list[str]
+    vectors: np.ndarray  # memory-mapped: a rebuild of a large archive does not hold two copies
+
+
+def load_vectors(index_dir: Path, encoder_id: str) -> StoredVectors | None:
+    """The live index's vectors if it was built with ``encoder_id``; None when there is nothing to reuse."""
+    manifest = read_manifest(index_dir)
+    if not manifest or manifest.get("encoder", {}).get("id") != encoder_id or manifest.get("format_version") != FORMAT_VERSION:
+        return None
+    generation = current_generation(Path(index_dir))
+    try:
+        hashes = [Chunk.from_dict(json.loads(line)).hash for line in (generation / "chunks.jsonl").read_text(encoding="utf-8").splitlines()]
+        vectors = np.load(generation / "vectors.npy", mmap_mode="r")
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    if len(hashes) != len(vectors):
+        return None
+    documents = {doc_id: info.get("hash", "") for doc_id, info in manifest.get("documents", {}).items()}
+    return StoredVectors(manifest, documents, hashes, vectors)
+
+
 def save_index(index_dir: Path, data: IndexData) -> Path:
     """Write ``data`` as a new generation and make it live; returns its folder."""
     import bm25s  # noqa: F401  (imported for its save format)
