@@ -119,8 +119,7 @@ class SearchEngine:
         faiss.omp_set_num_threads(1)
         self.data, self.encoder, self.glossary, self.weights = data, encoder, glossary, weights
         self._terms_cache: dict[int, list] = {}
-        # Kiwi takes 1-2 s to load: load it beside the encoder rather than after it.
-        threading.Thread(target=warm_up_korean, name="kiwi-warm-up", daemon=True).start()
+        _start_korean_warm_up()
         self.chunks: list[Chunk] = data.chunks
         self._by_id = {chunk.id: chunk for chunk in self.chunks}
         self._langs = np.array([self.passage_language(chunk) for chunk in self.chunks])
@@ -136,6 +135,7 @@ class SearchEngine:
     @classmethod
     def open(cls, index_dir: Path | None = None, *, encoder: Encoder | None = None, glossary_path: Path = GLOSSARY_PATH) -> "SearchEngine":
         """Load the index at ``index_dir`` (default location if None) with its own encoder."""
+        _start_korean_warm_up()
         index_dir = Path(index_dir) if index_dir else default_index_dir()
         if encoder is None:
             encoder = load_encoder(_manifest_encoder(index_dir))
@@ -318,6 +318,16 @@ class SearchEngine:
             lang=str(self._langs[ordinal]), section=chunk.section, speaker=chunk.speaker, text=chunk.text,
             start=chunk.start, end=chunk.end, translated=chunk.translated, matched=matched, aligned=aligned,
         )
+
+
+_warm_up_started = threading.Event()
+
+
+def _start_korean_warm_up() -> None:
+    """Kiwi takes 1-2 s to load: load it beside the index and the encoder rather than after them."""
+    if not _warm_up_started.is_set():
+        _warm_up_started.set()
+        threading.Thread(target=warm_up_korean, name="kiwi-warm-up", daemon=True).start()
 
 
 def _clean_query(query: str) -> tuple[str, list[str]]:
