@@ -52,7 +52,7 @@ class RankingWeights:
 
     dense: float = 1.0
     lexical: float = 1.0
-    pivot: float = 0.8
+    pivot: float = 1.5
     expansion: float = 0.5  # lexical weight of glossary expansions relative to the query's own terms
     depth: int = 60  # candidates taken from each ranking before fusion
     # A sentence encoder places a lone term or name poorly ("충청남도" lands near any
