@@ -224,7 +224,7 @@ def _format_response(response) -> str:
         lines.append("   no result")
     for result in response.results:
         badge = " (working translation)" if result.translated else ""
-        where = " · ".join(part for part in (result.section, result.speaker) if part)
+        where = " · ".join(part for part in (result.section, result.speaker, result.time_code) if part)
         lines.append(f"{result.rank:>2}. [{result.lang}] {result.title}{badge} — {where}  ({result.score:.4f})")
         text = mark_terms(result.text, result.matched, style="ansi" if sys.stdout.isatty() else "brackets")
         lines.extend("     " + line for line in text.splitlines())

@@ -78,6 +78,15 @@ class SearchResult:
     translated: bool
     matched: tuple[str, ...] = ()
     aligned: tuple[dict, ...] = ()
+    time_start: float | None = None  # seconds, for passages of transcripts
+    time_end: float | None = None
+
+    @property
+    def time_code(self) -> str:
+        """"00:01:05–00:02:10" for a transcript passage, "" otherwise."""
+        if self.time_start is None:
+            return ""
+        return f"{_clock(self.time_start)}–{_clock(self.time_end if self.time_end is not None else self.time_start)}"
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -317,6 +326,7 @@ class SearchEngine:
             rank=rank, score=round(float(score), 6), id=chunk.id, doc=chunk.doc, title=chunk.title, date=chunk.date,
             lang=str(self._langs[ordinal]), section=chunk.section, speaker=chunk.speaker, text=chunk.text,
             start=chunk.start, end=chunk.end, translated=chunk.translated, matched=matched, aligned=aligned,
+            time_start=chunk.time_start, time_end=chunk.time_end,
         )
 
 
@@ -328,6 +338,11 @@ def _start_korean_warm_up() -> None:
     if not _warm_up_started.is_set():
         _warm_up_started.set()
         threading.Thread(target=warm_up_korean, name="kiwi-warm-up", daemon=True).start()
+
+
+def _clock(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
 def _clean_query(query: str) -> tuple[str, list[str]]:

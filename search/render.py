@@ -265,7 +265,7 @@ def _card(result, engine, counterpart_terms: set[str], ui: str) -> str:
         + (f" {translated_badge(ui)}" if result.translated else "")
         + f' <span class="ss-score">{escape(t(ui, "score"))} {result.score:.4f}</span>'
     )
-    where = " · ".join(escape(part) for part in (result.section, result.speaker) if part)
+    where = " · ".join(escape(part) for part in (result.section, result.speaker, result.time_code) if part)
     passage = f'<div class="ss-passage" lang="{escape(result.lang)}">{mark_terms(result.text, result.matched)}</div>'
     return (
         f'<article class="ss-card" id="result-{result.rank}" data-chunk="{escape(result.id)}"><header>{header}</header>'

@@ -154,3 +154,19 @@ def test_console_script_end_to_end(tmp_path, bundled_index):
     assert [json.loads(line)["query"] for line in done.stdout.splitlines()] == ["수소", "recycling"]
     failed = subprocess.run([*command, "search", "", "--index-dir", str(bundled_index)], capture_output=True, text=True, timeout=120)
     assert failed.returncode == 2 and failed.stderr.count("\n") == 1 and "Traceback" not in failed.stderr
+
+
+def test_transcript_results_show_their_time_code(capsys, tmp_path):
+    srt = tmp_path / "seance.srt"
+    srt.write_text(
+        "1\n00:01:05,000 --> 00:01:09,500\nJEAN DUPONT: Bonjour à tous, merci d'être venus à Suwon.\n\n"
+        "2\n00:01:10,000 --> 00:01:16,000\nJEAN DUPONT: Parlons de la collecte de l'eau de pluie.\n\n"
+        "3\n00:02:00,000 --> 00:02:10,000\nKIM MINSU: 수원시는 빗물 저금통을 보급했습니다.\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, "index", srt, "--index-dir", tmp_path / "index")[0] == 0
+    code, out, _ = run(capsys, "search", "eau de pluie", "--json", "-k", "1", "--index-dir", tmp_path / "index")
+    result = json.loads(out)["results"][0]
+    assert code == 0 and result["speaker"] == "Jean Dupont" and result["time_start"] == 65.0 and result["time_end"] == 76.0
+    code, out, _ = run(capsys, "search", "eau de pluie", "-k", "1", "--index-dir", tmp_path / "index")
+    assert "00:01:05–00:01:16" in out
