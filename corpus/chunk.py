@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 
 def content_hash(text: str) -> str:
@@ -92,7 +92,6 @@ class Chunk:
     translated: bool = False
     time_start: float | None = None
     time_end: float | None = None
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def hash(self) -> str:

@@ -108,6 +108,6 @@ def _split_long(units: list[Unit], limit: int) -> list[Unit]:
                 end = space if space > start else end
             piece: Span = unit.span.slice(start, end).strip()
             if piece.text:
-                result.append(Unit(piece, unit.section, unit.speaker, unit.block, unit.hard_break and start == 0))
+                result.append(Unit(piece, unit.section, unit.speaker, unit.hard_break and start == 0))
             start = end
     return result

@@ -49,7 +49,6 @@ class Unit:
     span: Span
     section: str
     speaker: str
-    block: int
     hard_break: bool  # starts a new line when units are joined for display
 
 
@@ -260,24 +259,21 @@ def _assign_page_context(lines: list[_Line]) -> None:
 def _units_from_lines(lines: list[_Line]) -> list[Unit]:
     units: list[Unit] = []
     section, subsection, speaker = "", "", ""
-    block, previous_blank = 0, True
     pending: list[Span] = []
 
     def flush() -> None:
         nonlocal pending
         if pending:
-            units.extend(_sentences(pending, _label(section, subsection), speaker, block))
+            units.extend(_sentences(pending, _label(section, subsection), speaker))
         pending = []
 
     for line in lines:
         if line.kind in ("blank", "drop", "link"):
             if line.kind == "blank":
                 flush()
-                block += 1
             continue
         if line.kind in ("heading", "subheading"):
             flush()
-            block += 1
             title = line.span.text.strip().rstrip(":").strip()
             if line.kind == "heading":
                 if title.casefold() != section.casefold():
@@ -289,7 +285,6 @@ def _units_from_lines(lines: list[_Line]) -> list[Unit]:
         if line.kind == "speaker" or line.speaker:
             if line.speaker != speaker:
                 flush()
-                block += 1
             speaker = line.speaker
         if line.kind == "speaker":
             continue
@@ -304,7 +299,7 @@ def _label(section: str, subsection: str) -> str:
     return section
 
 
-def _sentences(lines: list[Span], section: str, speaker: str, block: int) -> list[Unit]:
+def _sentences(lines: list[Span], section: str, speaker: str) -> list[Unit]:
     """Rejoin wrapped lines of one paragraph, then cut it into sentences and list items."""
     joined: list[Span] = []
     separators: list[str] = []
@@ -329,7 +324,7 @@ def _sentences(lines: list[Span], section: str, speaker: str, block: int) -> lis
         piece = paragraph.slice(start, cut).strip()
         if piece.text:
             starts_line = start == 0 or paragraph.text[start - 1] == "\n" or start < len(paragraph.text) and paragraph.text[start] == "\n"
-            units.append(Unit(piece, section, speaker, block, starts_line))
+            units.append(Unit(piece, section, speaker, starts_line))
         start = cut
     return units
 

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 from corpus.chunker import ChunkingOptions  # noqa: E402
 from index.builder import BuildOptions, build_index  # noqa: E402
 from index.encoders import load_encoder  # noqa: E402
-from search.engine import RankingWeights, SearchEngine, SearchOptions  # noqa: E402
+from search.engine import SearchEngine, SearchOptions  # noqa: E402
 from search.evaluate import evaluate, read_queries  # noqa: E402
 
 DIRECTIONS = ("KO→FR", "FR→FR", "EN→FR", "KO→KO", "FR→KO", "EN→KO")

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from corpus import BUNDLED_CORPUS, ChunkingOptions, chunk_document, load_document, load_documents
+from corpus import ChunkingOptions, chunk_document, load_document, load_documents
 from corpus.chunk import Document, DocumentMeta
 from corpus.clean import remove_markup, split_doubled, split_lines
 from corpus.language import detect_language
