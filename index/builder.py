@@ -42,6 +42,26 @@ class BuildOptions:
     context_in_embedding: bool = True
 
 
+def options_for(index_dir: Path, *, encoder: str | None = None, chunk_size: int | None = None,
+                dense_kind: str | None = None) -> BuildOptions:
+    """Build options: what is given, else what the live index was built with, else the defaults.
+
+    Re-reading the sources or removing a document must not switch an index to
+    another encoder or chunk size behind the user's back.
+    """
+    manifest = read_manifest(index_dir) or {}
+    chunking = manifest.get("chunking", {})
+    return BuildOptions(
+        encoder=encoder or manifest.get("encoder", {}).get("id") or DEFAULT_ENCODER,
+        chunking=ChunkingOptions(
+            target_chars=chunk_size or chunking.get("target_chars", ChunkingOptions().target_chars),
+            min_chars=chunking.get("min_chars", ChunkingOptions().min_chars),
+        ),
+        dense_kind=dense_kind or manifest.get("dense", {}).get("requested") or "auto",
+        context_in_embedding=manifest.get("context_in_embedding", True),
+    )
+
+
 @dataclass(slots=True)
 class BuildReport:
     documents: int = 0
@@ -231,7 +251,7 @@ def _manifest(documents: list[Document], chunks: list[Chunk], encoder: Encoder, 
         "analyzer_version": ANALYZER_VERSION,
         "chunking": {"target_chars": options.chunking.target_chars, "min_chars": options.chunking.min_chars},
         "context_in_embedding": options.context_in_embedding,
-        "dense": {"kind": resolve_kind(options.dense_kind, len(chunks))},
+        "dense": {"kind": resolve_kind(options.dense_kind, len(chunks)), "requested": options.dense_kind},
         "chunk_count": len(chunks),
         "documents": {
             doc.id: {

