@@ -522,10 +522,23 @@ def launch(engine, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, auth: 
         auth: (user, password) required to open the page, or None.
         open_browser: open the page in the default browser once it is up.
     """
+    from corpus.errors import SeminarSearchError
+
     demo = build_app(engine)
-    # No share link: the archive stays on this machine (or the network given by host).
-    demo.launch(server_name=host, server_port=port, auth=auth, inbrowser=open_browser, share=False,
-                footer_links=["api", "settings"], show_error=False)
+    try:
+        # No share link: the archive stays on this machine (or the network given by host).
+        demo.launch(server_name=host, server_port=port, auth=auth, inbrowser=open_browser, share=False,
+                    footer_links=["api", "settings"], show_error=False, quiet=True, prevent_thread_lock=True)
+    except OSError as error:  # port taken, address not available
+        raise SeminarSearchError(f"cannot serve on {host}:{port}: {error}") from None
+    print(f"seminar-search: serving on http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/ (Ctrl+C to stop)",
+          flush=True)
+    try:
+        demo.block_thread()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        demo.close()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -170,3 +170,14 @@ def test_transcript_results_show_their_time_code(capsys, tmp_path):
     assert code == 0 and result["speaker"] == "Jean Dupont" and result["time_start"] == 65.0 and result["time_end"] == 76.0
     code, out, _ = run(capsys, "search", "eau de pluie", "-k", "1", "--index-dir", tmp_path / "index")
     assert "00:01:05–00:01:16" in out
+
+
+def test_serve_on_a_taken_port_is_one_line(capsys, bundled_index):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, _, err = run(capsys, "serve", "--port", port, "--index-dir", bundled_index)
+    assert code == 2 and f"cannot serve on 127.0.0.1:{port}" in err and "Traceback" not in err
