@@ -134,6 +134,8 @@ class SearchEngine:
         self._langs = np.array([self.passage_language(chunk) for chunk in self.chunks])
         self._docs = np.array([chunk.doc for chunk in self.chunks])
         self._passage_languages = set(self._langs.tolist())
+        # Speaker and section of each passage, for the "speaker or city" filter.
+        self._who = np.array([f"{chunk.speaker}\x1f{chunk.section}".casefold() for chunk in self.chunks])
         self._vocabulary = data.lexical.vocab_dict
         self._aligned_ordinals = {
             self._by_id[source].ordinal: [self._by_id[t].ordinal for t in targets if t in self._by_id]
@@ -301,8 +303,7 @@ class SearchEngine:
         if options.docs:
             allowed &= np.isin(self._docs, list(options.docs))
         if options.speaker.strip():
-            needle = options.speaker.strip().casefold()
-            allowed &= np.array([needle in c.speaker.casefold() or needle in c.section.casefold() for c in self.chunks])
+            allowed &= np.char.find(self._who, options.speaker.strip().casefold()) >= 0
         return allowed
 
     def passage_language(self, chunk: Chunk) -> str:

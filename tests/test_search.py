@@ -106,3 +106,11 @@ def test_highlighting_escapes_html_before_marking():
     assert "<img" not in marked and "&lt;<mark>" not in marked
     assert "<mark>recyclage</mark>" in marked and "&amp;" in marked and "&lt;" in marked
     assert mark_terms("Recyclage", ["recyclage"], style="brackets") == "[[Recyclage]]"
+
+
+def test_speaker_or_city_filter(engine):
+    suwon = engine.search("eau", speaker="SUWON", k=20).results
+    assert suwon and all("suwon" in (r.section + r.speaker).casefold() for r in suwon)
+    guichard = engine.search("hydrogène", speaker="guichard", k=5).results
+    assert guichard and {r.speaker for r in guichard} <= {"Claire Guichard", "클레르 기샤르(Claire Guichard)"}
+    assert engine.search("hydrogène", speaker="nobody-at-all", k=5).results == []
