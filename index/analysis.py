@@ -90,6 +90,16 @@ def warm_up_korean() -> None:
     korean_terms("수소 재활용")
 
 
+_warm_up_started = threading.Event()
+
+
+def start_korean_warm_up() -> None:
+    """Load Kiwi (1-2 s) in a background thread, beside the index and the encoder."""
+    if not _warm_up_started.is_set():
+        _warm_up_started.set()
+        threading.Thread(target=warm_up_korean, name="kiwi-warm-up", daemon=True).start()
+
+
 def _latin_words(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _WORD.finditer(text):
         word = match.group(0)

@@ -177,6 +177,9 @@ def _print_build_report(report) -> None:
 
 
 def _open_engine(args):
+    from index.analysis import start_korean_warm_up
+
+    start_korean_warm_up()  # first, so that Kiwi loads while the heavier modules import
     from index.store import current_generation
     from search.engine import SearchEngine
 

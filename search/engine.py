@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from corpus.chunk import Chunk
 from corpus.chunker import CHUNKER_VERSION
 from corpus.errors import InvalidOptionError, InvalidQueryError
 from corpus.language import detect_language
-from index.analysis import ANALYZER_VERSION, analyze_query, passage_terms, warm_up_korean
+from index.analysis import ANALYZER_VERSION, analyze_query, passage_terms, start_korean_warm_up
 from index.dense import search_dense
 from index.encoders import Encoder, load_encoder
 from index.store import IndexData, current_generation, default_index_dir, load_index
@@ -128,7 +127,7 @@ class SearchEngine:
         faiss.omp_set_num_threads(1)
         self.data, self.encoder, self.glossary, self.weights = data, encoder, glossary, weights
         self._terms_cache: dict[int, list] = {}
-        _start_korean_warm_up()
+        start_korean_warm_up()
         self.chunks: list[Chunk] = data.chunks
         self._by_id = {chunk.id: chunk for chunk in self.chunks}
         self._langs = np.array([self.passage_language(chunk) for chunk in self.chunks])
@@ -146,7 +145,7 @@ class SearchEngine:
     @classmethod
     def open(cls, index_dir: Path | None = None, *, encoder: Encoder | None = None, glossary_path: Path = GLOSSARY_PATH) -> "SearchEngine":
         """Load the index at ``index_dir`` (default location if None) with its own encoder."""
-        _start_korean_warm_up()
+        start_korean_warm_up()
         index_dir = Path(index_dir) if index_dir else default_index_dir()
         if encoder is None:
             encoder = load_encoder(_manifest_encoder(index_dir))
@@ -329,16 +328,6 @@ class SearchEngine:
             start=chunk.start, end=chunk.end, translated=chunk.translated, matched=matched, aligned=aligned,
             time_start=chunk.time_start, time_end=chunk.time_end,
         )
-
-
-_warm_up_started = threading.Event()
-
-
-def _start_korean_warm_up() -> None:
-    """Kiwi takes 1-2 s to load: load it beside the index and the encoder rather than after them."""
-    if not _warm_up_started.is_set():
-        _warm_up_started.set()
-        threading.Thread(target=warm_up_korean, name="kiwi-warm-up", daemon=True).start()
 
 
 def _clock(seconds: float) -> str:
