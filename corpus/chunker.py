@@ -30,7 +30,14 @@ class ChunkingOptions:
 
 def chunk_document(document: Document, options: ChunkingOptions = ChunkingOptions()) -> list[Chunk]:
     """Cut a document into chunks carrying section, speaker and source offsets."""
-    units, _links = parse_units(document.text)
+    return chunk_document_with_links(document, options)[0]
+
+
+def chunk_document_with_links(
+    document: Document, options: ChunkingOptions = ChunkingOptions()
+) -> tuple[list[Chunk], list[tuple[str, str]]]:
+    """``chunk_document`` plus the ``(label, url)`` links kept out of the searchable text."""
+    units, links = parse_units(document.text)
     chunks: list[Chunk] = []
     default_lang = document.meta.language or "fr"
     for _key, group in groupby(units, key=lambda unit: (unit.section, unit.speaker)):
@@ -54,7 +61,7 @@ def chunk_document(document: Document, options: ChunkingOptions = ChunkingOption
                     **_times(document, span.start, span.end),
                 )
             )
-    return chunks
+    return chunks, links
 
 
 def _times(document: Document, start: int, end: int) -> dict:

@@ -11,7 +11,7 @@ from typing import Iterable
 import numpy as np
 
 from corpus.chunk import Chunk, Document
-from corpus.chunker import CHUNKER_VERSION, ChunkingOptions, chunk_document
+from corpus.chunker import CHUNKER_VERSION, ChunkingOptions, chunk_document_with_links
 from corpus.errors import SeminarSearchError
 from corpus.loader import BUNDLED_CORPUS, LoadReport, load_documents
 from corpus.translation import read_alignment
@@ -121,13 +121,13 @@ def build_index(
             raise SeminarSearchError(f"no readable document to index{detail}")
         encoder = encoder or load_encoder(options.encoder)
         previous = load_vectors(index_dir, encoder.id)
-        chunks = _chunk_all(loaded.documents, options.chunking)
+        chunks, links = _chunk_all(loaded.documents, options.chunking)
         report = _compare(loaded, previous)
         vectors, report.encoded, report.reused = _embed(chunks, encoder, previous, options, progress)
         data = IndexData(
             manifest=_manifest(loaded.documents, chunks, encoder, options) | {"sources": [str(p) for p in sources], "excluded": sorted(excluded)},
             chunks=chunks,
-            documents={doc.id: StoredDocument(doc.meta, doc.text, doc.hash, doc.path, doc.encoding, []) for doc in loaded.documents},
+            documents={doc.id: StoredDocument(doc.meta, doc.text, doc.hash, doc.path, doc.encoding, links[doc.id]) for doc in loaded.documents},
             vectors=vectors,
             dense=build_dense_index(vectors, np.arange(len(chunks), dtype=np.int64), options.dense_kind),
             lexical=_lexical_index(chunks, options.context_in_embedding),
@@ -164,12 +164,15 @@ def _exclusions(recorded: list[str], exclude: Iterable[str], paths, loaded: Load
     return excluded | set(exclude)
 
 
-def _chunk_all(documents: list[Document], options: ChunkingOptions) -> list[Chunk]:
+def _chunk_all(documents: list[Document], options: ChunkingOptions) -> tuple[list[Chunk], dict[str, list]]:
+    """All chunks, numbered across documents, and each document's links (kept as metadata)."""
     chunks: list[Chunk] = []
+    links: dict[str, list] = {}
     for document in documents:
-        for chunk in chunk_document(document, options):
+        document_chunks, links[document.id] = chunk_document_with_links(document, options)
+        for chunk in document_chunks:
             chunks.append(_renumber(chunk, len(chunks)))
-    return chunks
+    return chunks, {doc_id: [list(link) for link in doc_links] for doc_id, doc_links in links.items()}
 
 
 def _renumber(chunk: Chunk, ordinal: int) -> Chunk:

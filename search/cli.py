@@ -243,7 +243,9 @@ def _cmd_info(args) -> int:
           f"chunker: v{manifest['chunker_version']}  dense: {manifest['dense']['kind']}")
     for doc_id, doc in manifest["documents"].items():
         translation = f"  [working translation of {doc['translation_of']}]" if doc.get("translation_of") else ""
-        print(f"  {doc_id}  ({doc['language']}, {doc['chunks']} chunks){translation}\n      {doc['title']}")
+        links = len(data.documents[doc_id].links)
+        link_note = f", {links} links kept as metadata" if links else ""
+        print(f"  {doc_id}  ({doc['language']}, {doc['chunks']} chunks{link_note}){translation}\n      {doc['title']}")
     return 0
 
 

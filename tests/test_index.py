@@ -181,3 +181,12 @@ def test_native_tokenizer_gives_the_same_ids_as_the_bundled_one():
     samples += ["수소", "hydrogène", "l’énergie du futur : l’hydrogène", "재활용센터 건립", "COP 26 à Glasgow", "  ", ""]
     assert len(samples) > 150
     assert native.encode(samples) == pure.encode(samples)
+
+
+def test_links_are_kept_as_document_metadata_not_as_text(bundled_index):
+    data = load_index(bundled_index)
+    tours = data.documents["2021-tours-transition-ecologique"]
+    urls = [url for _label, url in tours.links]
+    assert "https://bit.ly/Intervention_Emmanuel-DENIS" in urls and len(urls) >= 10
+    assert ["la province de Chungnam", "https://bit.ly/FocusProvinceChungnam"] in tours.links
+    assert not any("bit.ly" in chunk.text for chunk in data.chunks)
