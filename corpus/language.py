@@ -68,11 +68,11 @@ def _short_latin_language(words: list[str], default: str) -> str:
         return "fr"
     if any(w in _ENGLISH_WORDS for w in words):
         return "en"
-    if any(w.endswith(("ing", "tion", "ity", "ness")) for w in words) and not any(
-        w.endswith(("ation", "ement", "ique", "eau", "eux")) for w in words
-    ):
-        # -tion alone is ambiguous ("pollution"), so only a clear English suffix counts.
-        return "en" if any(w.endswith(("ing", "ity", "ness")) for w in words) else default
+    # -tion is shared by both languages ("pollution"): only clearly English suffixes count.
+    english_suffix = any(w.endswith(("ing", "ity", "ness")) for w in words)
+    french_suffix = any(w.endswith(("ation", "ement", "ique", "eau", "eux")) for w in words)
+    if english_suffix and not french_suffix:
+        return "en"
     return default
 
 

@@ -111,10 +111,11 @@ def build_index(
     started = time.perf_counter()
     with IndexLock(index_dir):
         recorded = read_manifest(index_dir) or {}
-        sources, missing = _sources(paths, recorded.get("sources"), add)
+        given = [Path(p).expanduser().resolve() for p in paths or []]
+        sources, missing = _sources(given, recorded.get("sources"), add)
         loaded = load_documents(sources)
         loaded.warnings[:0] = [f"source {path} no longer exists: its documents are removed" for path in missing]
-        excluded = _exclusions(recorded.get("excluded", []), exclude, paths, loaded)
+        excluded = _exclusions(recorded.get("excluded", []), exclude, given, loaded)
         loaded.documents = [doc for doc in loaded.documents if doc.id not in excluded]
         if not loaded.documents:
             detail = f" ({'; '.join(loaded.warnings)})" if loaded.warnings else ""
@@ -141,9 +142,8 @@ def build_index(
     return report
 
 
-def _sources(paths, recorded, add: bool) -> tuple[list[Path], list[str]]:
+def _sources(given: list[Path], recorded, add: bool) -> tuple[list[Path], list[str]]:
     """The files and folders to read, and recorded ones that have disappeared."""
-    given = [Path(p).expanduser().resolve() for p in paths or []]
     if given and not add:
         return given, []
     kept, missing = [], []
@@ -153,9 +153,9 @@ def _sources(paths, recorded, add: bool) -> tuple[list[Path], list[str]]:
     return kept, [str(p) for p in missing]
 
 
-def _exclusions(recorded: list[str], exclude: Iterable[str], paths, loaded: LoadReport) -> set[str]:
-    excluded = set(recorded) | set(exclude)
-    for path in [Path(p).expanduser().resolve() for p in paths or []]:
+def _exclusions(recorded: list[str], exclude: Iterable[str], given: list[Path], loaded: LoadReport) -> set[str]:
+    excluded = set(recorded)
+    for path in given:
         # Naming a path again brings its documents back.
         for document in loaded.documents:
             resolved = Path(document.path).resolve()
