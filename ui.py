@@ -4,7 +4,7 @@
 
 The engine is loaded once and shared read-only by every visitor; ``search``
 keeps no state between calls, so the queue can run several events at once.
-Everything that comes from documents or queries is escaped in ``search.render``.
+Everything that comes from documents or queries is escaped in ``app.html``.
 
 Named API endpoints (``gradio_client.Client(url).predict(..., api_name=...)``):
 ``/search`` (the CLI's JSON), ``/terms``, ``/context``, ``/documents``.
@@ -43,10 +43,10 @@ _offline_environment()
 import gradio as gr  # noqa: E402  (after the environment above)
 
 from corpus.errors import InvalidOptionError, InvalidQueryError, SeminarSearchError  # noqa: E402
-from search import render  # noqa: E402
+from app import html as render  # noqa: E402
 from search.engine import SearchOptions  # noqa: E402
-from search.export import write_export  # noqa: E402
-from search.render import t  # noqa: E402
+from app.export import write_export  # noqa: E402
+from app.html import t  # noqa: E402
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
@@ -552,7 +552,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--auth", default=None, metavar="USER:PASSWORD", help="require a login")
     parser.add_argument("--open", action="store_true", help="open the page in a browser")
     args = parser.parse_args(argv)
-    from search.cli import _open_engine
+    from app.cli import _open_engine
 
     try:
         auth = _parse_auth(args.auth)

@@ -75,7 +75,7 @@ def main() -> None:
             latencies[mode] = timings
 
         cold = []
-        command = [shutil.which("seminar-search") or sys.executable, *([] if shutil.which("seminar-search") else ["-m", "search.cli"])]
+        command = [shutil.which("seminar-search") or sys.executable, *([] if shutil.which("seminar-search") else ["-m", "app.cli"])]
         for _ in range(5):
             started = time.perf_counter()
             subprocess.run([*command, "search", "수소", "--json", "--lang", "fr", "--index-dir", str(scratch / "index")],

@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     from gradio_client import Client
 
     from index.store import default_index_dir
-    from search.cli import _open_engine
+    from app.cli import _open_engine
 
     args.index_dir = args.index_dir or default_index_dir()
     engine = _open_engine(args)  # builds the bundled index first if there is none

@@ -233,7 +233,7 @@ def test_cli_index_warns_about_each_bad_file_and_indexes_the_rest(tmp_path):
     }
     root = corpus_with(tmp_path, bad)
     script = Path(sys.executable).with_name("seminar-search")  # the installed console command
-    entry = [str(script)] if script.exists() else [sys.executable, "-m", "search.cli"]
+    entry = [str(script)] if script.exists() else [sys.executable, "-m", "app.cli"]
     command = entry + ["index", str(root), "--index-dir", str(tmp_path / "index")]
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env, cwd=Path(__file__).resolve().parent.parent)
@@ -246,7 +246,7 @@ def test_cli_index_warns_about_each_bad_file_and_indexes_the_rest(tmp_path):
 
 
 def test_cli_index_of_a_missing_path_is_one_line_and_exit_2(tmp_path, capsys):
-    from search.cli import main
+    from app.cli import main
 
     assert main(["index", str(tmp_path / "absent"), "--index-dir", str(tmp_path / "index")]) == 2
     error = capsys.readouterr().err.strip()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from search.cli import main
+from app.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -147,7 +147,7 @@ def test_search_builds_the_default_index_when_missing(capsys, isolated_env):
 @pytest.mark.slow
 def test_console_script_end_to_end(tmp_path, bundled_index):
     executable = shutil.which("seminar-search")
-    command = [executable] if executable else [sys.executable, "-m", "search.cli"]
+    command = [executable] if executable else [sys.executable, "-m", "app.cli"]
     done = subprocess.run([*command, "search", "--stdin", "--json", "--lang", "fr", "-k", "10", "--index-dir", str(bundled_index)],
                           input="수소\nrecycling\n", capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert done.returncode == 0, done.stderr

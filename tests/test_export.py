@@ -12,7 +12,7 @@ import pytest
 from corpus.chunk import DocumentMeta
 from corpus.errors import InvalidOptionError
 from search.engine import SearchResponse, SearchResult
-from search.export import CSV_COLUMNS, EXPORT_FORMATS, export_results, results_to_csv, results_to_json, results_to_markdown, write_export
+from app.export import CSV_COLUMNS, EXPORT_FORMATS, export_results, results_to_csv, results_to_json, results_to_markdown, write_export
 
 FR_TEXT = "Investissement dans le recyclage des déchets, la recherche et le développement :\nFavoriser l'éco-conception."
 KO_TEXT = "- 폐기물 재활용 및 연구개발에 대한 투자\n- 친환경 설계 장려"

