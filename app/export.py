@@ -27,7 +27,7 @@ from corpus.errors import ExportError, InvalidOptionError
 EXPORT_FORMATS = ("csv", "json", "md")
 CSV_COLUMNS = (
     "rank", "score", "lang", "translated", "title", "date", "section", "speaker", "text", "matched",
-    "doc", "id", "start", "end", "aligned_lang", "aligned_text", "aligned_ids",
+    "doc", "id", "start", "end", "aligned_lang", "aligned_text", "aligned_ids", "page", "video_url",
 )
 LANGUAGE_NAMES = {"fr": "French", "ko": "Korean", "en": "English"}
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
@@ -130,7 +130,8 @@ def _csv_row(result: dict) -> list:
         result["title"], result["date"], result["section"], result["speaker"], result["text"],
         " | ".join(result.get("matched") or []), result["doc"], result["id"], result["start"], result["end"],
         " ".join(dict.fromkeys(a["lang"] for a in aligned)), "\n\n".join(a["text"] for a in aligned),
-        " ".join(a["id"] for a in aligned),
+        " ".join(a["id"] for a in aligned), "" if result.get("page") is None else result["page"],
+        result.get("video_url") or "",
     ]
 
 
@@ -155,14 +156,18 @@ def _markdown_header(data: dict) -> list[str]:
 
 
 def _markdown_result(result: dict) -> list[str]:
-    where = " · ".join(_inline(part) for part in (result["section"], result["speaker"]) if part)
+    page = f"p. {result['page']}" if result.get("page") is not None else ""
+    where = " · ".join(_inline(part) for part in (result["section"], result["speaker"], page) if part)
     lines = [f"## {result['rank']}. {_inline(result['title'])} ({_inline(result['date'])})", ""]
     if where:
         lines += [f"*{where}*", ""]
+    if result.get("video_url"):
+        lines += [f"[Recording at this moment]({_link_destination(result['video_url'])})", ""]
     lines += _markdown_passage(result["lang"], result["text"], result.get("translated", False))
     for aligned in result.get("aligned") or []:
         lines += _markdown_passage(aligned["lang"], aligned["text"], aligned.get("translated", False))
-    lines += [f"Source: `{result['id']}`, characters {result['start']}–{result['end']} of `{result['doc']}`", ""]
+    cited = f", {page}" if page else ""
+    lines += [f"Source: `{result['id']}`, characters {result['start']}–{result['end']} of `{result['doc']}`{cited}", ""]
     return lines
 
 
@@ -196,6 +201,11 @@ def _source_line(doc_id: str, document, results: list[dict]) -> str:
 
 def _language(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
+
+
+def _link_destination(url: str) -> str:
+    """A URL as a Markdown link destination: entities decode back to "&", parentheses cannot end it early."""
+    return html.escape(url.strip(), quote=True).replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
 def _inline(text: str) -> str:

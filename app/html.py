@@ -23,7 +23,7 @@ element.addEventListener('click', (event) => {
   const target = event.target.closest('[data-action]');
   if (!target || !element.contains(target)) return;
   event.preventDefault();
-  trigger('click', {action: target.dataset.action, value: target.dataset.value});
+  trigger('select', {index: target.dataset.action, value: target.dataset.value});
 });
 """
 
@@ -162,6 +162,7 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "glossary_preparing": ("Glossaire en préparation…", "용어집 준비 중…", "Preparing the glossary…"),
     "domain": ("Domaine", "분야", "Domain"),
     "notes": ("Notes", "비고", "Notes"),
+    "watch_moment": ("voir ce moment de l'enregistrement", "영상의 이 부분 보기", "watch this moment of the recording"),
     "concordance": ("Concordance", "용례", "Concordance"),
     "no_attestation": ("Aucune occurrence dans les documents indexés.", "색인된 문서에 용례가 없습니다.", "No occurrence in the indexed documents."),
     "doc_list": ("Documents indexés", "색인된 문서", "Indexed documents"),
@@ -265,7 +266,10 @@ def _card(result, engine, counterpart_terms: set[str], ui: str) -> str:
         + (f" {translated_badge(ui)}" if result.translated else "")
         + f' <span class="ss-score">{escape(t(ui, "score"))} {result.score:.4f}</span>'
     )
-    where = " · ".join(escape(part) for part in (result.section, result.speaker, result.time_code) if part)
+    where = " · ".join(escape(part) for part in (result.section, result.speaker, result.page_label, result.time_code) if part)
+    if result.video_url:
+        where += (f' <a class="ss-video" href="{escape(result.video_url)}" target="_blank" rel="noopener noreferrer">'
+                  f'▶ {escape(t(ui, "watch_moment"))}</a>')
     passage = f'<div class="ss-passage" lang="{escape(result.lang)}">{mark_terms(result.text, result.matched)}</div>'
     return (
         f'<article class="ss-card" id="result-{result.rank}" data-chunk="{escape(result.id)}"><header>{header}</header>'

@@ -50,10 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     from gradio_client import Client
 
     from index.store import default_index_dir
-    from app.cli import _open_engine
+    from search.engine import SearchEngine
 
     args.index_dir = args.index_dir or default_index_dir()
-    engine = _open_engine(args)  # builds the bundled index first if there is none
+    engine = SearchEngine.open_or_build(args.index_dir)  # builds the bundled index first if there is none
     expected = {(q, lang): engine.search(q, lang=lang, k=args.k).to_dict() for q, lang in QUERIES}
     direct = _direct_latency(engine, args.k)
     with _server(args.index_dir) as url:

@@ -31,6 +31,8 @@ class DocumentMeta:
     translation_of: str = ""
     translator: str = ""
     speakers: tuple[str, ...] = ()
+    author: str = ""  # from the file's own properties (HWP, DOCX, PPTX), when it names one
+    video_url: str = ""  # recording of a transcript: results link to their moment in it
 
     @property
     def is_translation(self) -> bool:
@@ -59,6 +61,8 @@ class Document:
     links: tuple[tuple[str, str], ...] = ()
     # Transcripts: (start char, end char, start seconds, end seconds) of each cue.
     timeline: tuple[tuple[int, int, float, float], ...] = ()
+    # Where each page (or slide) starts in ``text``, page 1 first; empty without pages.
+    pages: tuple[int, ...] = ()
 
     @property
     def id(self) -> str:
@@ -92,6 +96,13 @@ class Chunk:
     translated: bool = False
     time_start: float | None = None
     time_end: float | None = None
+    page: int | None = None  # page (or slide) where the passage starts, for documents with pages
+    # Aligned bilingual unit: the original's chunk and its translation's chunk cover the
+    # same segments and share this id (the original chunk's id); "" when unpaired.
+    pair: str = ""
+    # Every spelling of the speaker in the index (accents, hyphens, Hangul transcriptions),
+    # when there is more than one; ``speaker`` is the usual one in this chunk's script.
+    speaker_aliases: tuple[str, ...] = ()
 
     @property
     def hash(self) -> str:
@@ -103,4 +114,7 @@ class Chunk:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Chunk":
-        return cls(**{name: data[name] for name in cls.__dataclass_fields__ if name in data})
+        known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
+        if "speaker_aliases" in known:  # a list once through JSON
+            known["speaker_aliases"] = tuple(known["speaker_aliases"])
+        return cls(**known)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -12,7 +13,7 @@ from corpus.structure import Unit, parse_units
 
 # Bump when chunk boundaries or texts change: an index built by another
 # version is refused at load time and must be rebuilt.
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,29 +40,39 @@ def chunk_document_with_links(
     """``chunk_document`` plus the ``(label, url)`` links kept out of the searchable text."""
     units, links = parse_units(document.text)
     chunks: list[Chunk] = []
-    default_lang = document.meta.language or "fr"
-    for _key, group in groupby(units, key=lambda unit: (unit.section, unit.speaker)):
-        run = list(group)
-        for pieces in _pack(run, options):
-            span = join_spans([unit.span for unit in pieces], ["\n" if unit.hard_break else " " for unit in pieces[1:]])
-            chunks.append(
-                Chunk(
-                    id=f"{document.id}#{len(chunks):04d}",
-                    doc=document.id,
-                    lang=detect_language(span.text, default=default_lang),
-                    text=span.text,
-                    start=span.start,
-                    end=span.end,
-                    ordinal=len(chunks),
-                    section=pieces[0].section,
-                    speaker=pieces[0].speaker,
-                    title=document.meta.title,
-                    date=document.meta.date,
-                    translated=document.meta.is_translation,
-                    **_times(document, span.start, span.end),
-                )
-            )
+    # A chunk never crosses a section, a speaker or a page: each passage cites one page
+    # (and a scanned French page next to a Korean one gives two passages, not one mixed).
+    for _key, group in groupby(units, key=lambda unit: (unit.section, unit.speaker, _page(document.pages, unit.span.start))):
+        for pieces in pack_units(list(group), options):
+            chunks.append(make_chunk(document, pieces, len(chunks)))
     return chunks, links
+
+
+def make_chunk(document: Document, pieces: list[Unit], number: int, pair: str = "") -> Chunk:
+    """The chunk made of consecutive units of ``document``; its id is the document id and ``number``."""
+    span = join_spans([unit.span for unit in pieces], ["\n" if unit.hard_break else " " for unit in pieces[1:]])
+    return Chunk(
+        id=f"{document.id}#{number:04d}",
+        doc=document.id,
+        lang=detect_language(span.text, default=document.meta.language or "fr"),
+        text=span.text,
+        start=span.start,
+        end=span.end,
+        ordinal=number,
+        section=pieces[0].section,
+        speaker=pieces[0].speaker,
+        title=document.meta.title,
+        date=document.meta.date,
+        translated=document.meta.is_translation,
+        page=_page(document.pages, span.start),
+        pair=pair,
+        **_times(document, span.start, span.end),
+    )
+
+
+def _page(pages: tuple[int, ...], offset: int) -> int | None:
+    """The page (1-based) an offset falls on, by bisection over the page start offsets."""
+    return (bisect_right(pages, offset) or 1) if pages else None
 
 
 def _times(document: Document, start: int, end: int) -> dict:
@@ -72,12 +83,13 @@ def _times(document: Document, start: int, end: int) -> dict:
     return {"time_start": min(cue[2] for cue in cues), "time_end": max(cue[3] for cue in cues)}
 
 
-def _pack(units: list[Unit], options: ChunkingOptions) -> list[list[Unit]]:
+def pack_units(units: list[Unit], options: ChunkingOptions) -> list[list[Unit]]:
+    """Consecutive units grouped up to the target size (units longer than it are cut first)."""
     groups: list[list[Unit]] = []
     current: list[Unit] = []
     size = 0
     for unit in _split_long(units, options.target_chars):
-        length = _weight(unit.span.text) + 1
+        length = weight(unit.span.text) + 1
         if current and size + length > options.target_chars:
             groups.append(current)
             current, size = [], 0
@@ -85,12 +97,12 @@ def _pack(units: list[Unit], options: ChunkingOptions) -> list[list[Unit]]:
         size += length
     if current:
         groups.append(current)
-    if len(groups) > 1 and sum(_weight(u.span.text) for u in groups[-1]) < options.min_chars:
+    if len(groups) > 1 and sum(weight(u.span.text) for u in groups[-1]) < options.min_chars:
         groups[-2].extend(groups.pop())
     return groups
 
 
-def _weight(text: str) -> int:
+def weight(text: str) -> int:
     """Size of a text in French-equivalent characters.
 
     A Hangul syllable carries about as much as two Latin letters, so Korean

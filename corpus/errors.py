@@ -26,10 +26,14 @@ class InvalidOptionError(SeminarSearchError):
 
 
 class DocumentError(SeminarSearchError):
-    """A document that cannot be read (missing, unreadable, undecodable, corrupt)."""
+    """A document that cannot be read (missing, unreadable, undecodable, corrupt).
 
-    def __init__(self, path: object, reason: str):
-        self.path, self.reason = path, reason
+    ``kind`` groups the reasons for the summary of an import ("unreadable",
+    "needs a package", "no text", …).
+    """
+
+    def __init__(self, path: object, reason: str, *, kind: str = "unreadable"):
+        self.path, self.reason, self.kind = path, reason, kind
         super().__init__(f"{path}: {reason}")
 
 
@@ -59,3 +63,19 @@ class GlossaryError(SeminarSearchError):
 
 class ExportError(SeminarSearchError):
     """An export that cannot be written."""
+
+
+class IndexWriteError(SeminarSearchError):
+    """The index folder cannot be created or written (permissions, a file in the way, disk full)."""
+
+
+class AlignmentError(SeminarSearchError):
+    """A document and its translation that cannot be aligned automatically."""
+
+
+class IndexChecksumError(IndexCorruptError):
+    """One file of an index differs from the size or checksum its manifest records."""
+
+    def __init__(self, path: object, message: str):
+        self.path = path
+        super().__init__(message)

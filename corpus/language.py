@@ -38,12 +38,14 @@ def hangul_ratio(text: str) -> float:
     return sum(1 for ch in letters if _HANGUL.match(ch)) / len(letters)
 
 
-def detect_language(text: str, default: str = "fr") -> str:
+def detect_language(text: str, default: str = "fr", english_words: frozenset[str] = frozenset()) -> str:
     """Return ``fr``, ``ko``, ``en`` or ``mixed`` for a passage or a query.
 
     Args:
         text: any text, possibly a single word.
         default: answer for Latin text that gives no usable signal.
+        english_words: casefolded words known to be English and not French (the glossary's
+            English side: "hydrogen", "rainwater"), which settle short text.
     """
     ratio = hangul_ratio(text)
     if ratio >= 0.6:
@@ -54,7 +56,7 @@ def detect_language(text: str, default: str = "fr") -> str:
     if not words:
         return default
     if len(words) <= 3:
-        return _short_latin_language(words, default)
+        return _short_latin_language(words, default, english_words)
     french = sum(w in _FRENCH_WORDS for w in words)
     english = sum(w in _ENGLISH_WORDS for w in words)
     if max(french, english) >= 2 and min(french, english) * 3 < max(french, english):
@@ -63,10 +65,10 @@ def detect_language(text: str, default: str = "fr") -> str:
     return _langdetect(text, words, default)
 
 
-def _short_latin_language(words: list[str], default: str) -> str:
+def _short_latin_language(words: list[str], default: str, english_words: frozenset[str] = frozenset()) -> str:
     if any(_FRENCH_MARKS.search(w) for w in words) or any(w in _FRENCH_WORDS for w in words):
         return "fr"
-    if any(w in _ENGLISH_WORDS for w in words):
+    if any(w in _ENGLISH_WORDS or w in english_words for w in words):
         return "en"
     # -tion is shared by both languages ("pollution"): only clearly English suffixes count.
     english_suffix = any(w.endswith(("ing", "ity", "ness")) for w in words)

@@ -28,13 +28,18 @@ from corpus.clean import (
     split_doubled,
     split_lines,
 )
+from corpus.slides import Line as _Line
+from corpus.slides import assign_page_context, drop_link_pages
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…。])[\"»”)]?\s+(?=\S)")
 _BULLET = re.compile(r"^(?:[-•–*→]|\d{1,2}[.)])\s")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}\.\s+\S.{1,118}$")
 _ARROW_HEADING = re.compile(r"^→\s*(.{2,80}?)\s*:?\s*$")
-_EXPLICIT_SPEAKER = re.compile(r"^(?:발표자|발언자|Intervenant(?:e)?|Speaker)\s*:\s*(.+)$")
+_EXPLICIT_SPEAKER = re.compile(r"^(?:발표자|발언자|Intervenant(?:e)?|Speaker)\s*:\s*(.*)$")
+_EMPTY_HEADING = re.compile(r"^#{1,6}\s*$")
+# A list of participants names people without giving them the floor: no speaker there.
+_ROSTER = re.compile(r"^(?:liste des participants|list of participants|participants|attendees)\b|^참석자\s*(?:명단|목록)", re.IGNORECASE)
 _HONORIFIC = re.compile(r"^(?:-\s*)?(?:SEM\.?\s+)?(?:MR\.?|M\.|MME\.?|Mme\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|SEM\.?)\s+(.*)$")
 _LED_BY = re.compile(r"\b(?:conduite?|représentée?|présidée?) par\s+(?:M\.|Mme|MME)?\s*([A-ZÀ-Ý][^,;:()]{2,40})")
 _NAME_ROLE = re.compile(r"^([A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[ -][A-ZÀ-Ý][\wà-ÿ'’-]+){1,3}),\s+\S")
@@ -52,15 +57,6 @@ class Unit:
     hard_break: bool  # starts a new line when units are joined for display
 
 
-@dataclass(slots=True)
-class _Line:
-    span: Span
-    kind: str  # text | heading | subheading | speaker | blank | drop
-    page: int
-    speaker: str = ""
-    doubled: bool = False
-
-
 def parse_units(text: str) -> tuple[list[Unit], list[tuple[str, str]]]:
     """Split a document text into sentence units with section and speaker.
 
@@ -70,9 +66,9 @@ def parse_units(text: str) -> tuple[list[Unit], list[tuple[str, str]]]:
     """
     lines, links = _classify_lines(text)
     _merge_heading_runs(lines)
-    _drop_link_pages(lines)
+    drop_link_pages(lines)
     if sum(line.doubled for line in lines) >= 2:
-        _assign_page_context(lines)
+        assign_page_context(lines)
     return _units_from_lines(lines), links
 
 
@@ -98,7 +94,7 @@ def speaker_of(line: str, single_line_block: bool, bold: bool = False) -> str:
     explicit = _EXPLICIT_SPEAKER.match(line)
     if explicit:
         name = explicit.group(1).strip()
-        return "" if name in ("-", "—", "–") else name  # "발표자: -" ends a speaker's part
+        return "" if name in ("", "-", "—", "–") else name  # "발표자: -" ends a speaker's part
     honorific = _HONORIFIC.match(line)
     if honorific and (not line.startswith("- ") or bold):
         name = _leading_name(honorific.group(1))
@@ -135,6 +131,8 @@ def _classify_lines(text: str) -> tuple[list[_Line], list[tuple[str, str]]]:
     links: list[tuple[str, str]] = []
     page, empty_run = 0, 0
     raw_lines = split_lines(text)
+    # In Markdown, headings are "#" lines and "1. …" is an ordered list item, never a heading.
+    markdown = any(_MD_HEADING.match(raw.text) for raw in raw_lines)
     for index, raw in enumerate(raw_lines):
         if not raw.text.strip():
             # Slide pages are separated by two or more truly empty lines; lines of
@@ -156,11 +154,11 @@ def _classify_lines(text: str) -> tuple[list[_Line], list[tuple[str, str]]]:
                 lines.append(_Line(raw, "link", page))
                 continue
             span = without_urls
-        if is_boilerplate(span.text) or not span.text:
+        if is_boilerplate(span.text) or not span.text or _EMPTY_HEADING.match(span.text):
             lines.append(_Line(raw, "drop", page))
             continue
         single = _is_single_line_block(raw_lines, index)
-        lines.extend(_line_parts(span, page, single, bold="**" in raw.text))
+        lines.extend(_line_parts(span, page, single, bold="**" in raw.text, numbered_headings=not markdown))
     return lines, links
 
 
@@ -170,7 +168,7 @@ def _is_single_line_block(raw_lines: list[Span], index: int) -> bool:
     return before and after
 
 
-def _line_parts(span: Span, page: int, single: bool, bold: bool) -> list[_Line]:
+def _line_parts(span: Span, page: int, single: bool, bold: bool, numbered_headings: bool = True) -> list[_Line]:
     markdown = _MD_HEADING.match(span.text)
     if markdown:
         level = len(markdown.group(1))
@@ -179,7 +177,7 @@ def _line_parts(span: Span, page: int, single: bool, bold: bool) -> list[_Line]:
     if single and _ARROW_HEADING.match(span.text):
         arrow = _ARROW_HEADING.match(span.text)
         return [_Line(span.slice(arrow.start(1), arrow.end(1)), "heading", page)]
-    if single and _NUMBERED_HEADING.match(span.text) and not span.text.rstrip().endswith(":"):
+    if numbered_headings and single and _NUMBERED_HEADING.match(span.text) and not span.text.rstrip().endswith(":"):
         return [_Line(span, "heading", page)]
     parts = []
     for part, doubled in split_doubled(span):
@@ -211,54 +209,10 @@ def _merge_heading_runs(lines: list[_Line]) -> None:
     lines[:] = merged
 
 
-def _drop_link_pages(lines: list[_Line]) -> None:
-    """A page made mostly of links (a links appendix) is navigation: none of it is searchable."""
-    pages: dict[int, list[_Line]] = {}
-    for line in lines:
-        if line.kind not in ("blank", "drop"):
-            pages.setdefault(line.page, []).append(line)
-    for page_lines in pages.values():
-        links = sum(line.kind == "link" for line in page_lines)
-        if links >= 3 and links * 2 >= len(page_lines):
-            for line in page_lines:
-                line.kind = "drop"
-
-
-def _assign_page_context(lines: list[_Line]) -> None:
-    """Give a slide's heading and its first speaker the whole slide.
-
-    On a slide the heading and the speaker's name may come after text that
-    belongs to them: the PDF export does not keep reading order.
-    """
-    by_page: dict[int, list[int]] = {}
-    for i, line in enumerate(lines):
-        by_page.setdefault(line.page, []).append(i)
-    hoisted: dict[int, list[_Line]] = {}
-    for page, indexes in by_page.items():
-        page_lines = [lines[i] for i in indexes]
-        front: list[_Line] = []
-        for kind in ("heading", "subheading"):
-            first = next((line for line in page_lines if line.kind == kind), None)
-            if first is not None:
-                front.append(_Line(first.span, kind, page))
-                # The same heading repeated further down the slide adds nothing.
-                for line in page_lines:
-                    if line.kind == kind and line.span.text.casefold() == first.span.text.casefold():
-                        line.kind = "drop"
-        speaker = next((line.speaker for line in page_lines if line.speaker), "")
-        if speaker:
-            front.append(_Line(Span("", ()), "speaker", page, speaker=speaker))
-        hoisted[indexes[0]] = front
-    result: list[_Line] = []
-    for i, line in enumerate(lines):
-        result.extend(hoisted.get(i, []))
-        result.append(line)
-    lines[:] = result
-
-
 def _units_from_lines(lines: list[_Line]) -> list[Unit]:
     units: list[Unit] = []
     section, subsection, speaker = "", "", ""
+    roster = False
     pending: list[Span] = []
 
     def flush() -> None:
@@ -278,11 +232,11 @@ def _units_from_lines(lines: list[_Line]) -> list[Unit]:
             if line.kind == "heading":
                 if title.casefold() != section.casefold():
                     speaker, subsection = "", ""
-                section = title
+                section, roster = title, bool(_ROSTER.search(title))
             else:
                 subsection = title
             continue
-        if line.kind == "speaker" or line.speaker:
+        if not roster and (line.kind == "speaker" or line.speaker):
             if line.speaker != speaker:
                 flush()
             speaker = line.speaker

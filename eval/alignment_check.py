@@ -17,7 +17,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from corpus.translation import FRENCH_DIR, KOREAN_DIR, read_alignment  # noqa: E402
+from corpus.translation import FRENCH_DIR, KOREAN_DIR, read_alignment, read_korean  # noqa: E402
 from index.encoders import load_encoder  # noqa: E402
 
 
@@ -27,7 +27,7 @@ def main() -> None:
     for table in sorted(KOREAN_DIR.glob("*.align.tsv")):
         doc = table.name.removesuffix(".ko.align.tsv")
         french = (FRENCH_DIR / f"{doc}.txt").read_text(encoding="utf-8")
-        korean = (KOREAN_DIR / f"{doc}.ko.md").read_text(encoding="utf-8")
+        korean = read_korean(KOREAN_DIR / f"{doc}.ko.md")
         pairs = read_alignment(table)
         fr = encoder.encode_passages([" ".join(french[p.fr_start : p.fr_end].split()) for p in pairs])
         ko = encoder.encode_passages([korean[p.ko_start : p.ko_end] for p in pairs])

@@ -21,7 +21,10 @@ import threading
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
+from corpus.figures import figure_terms
 from corpus.language import fold_accents, hangul_ratio
+from corpus.translation import mask_translator_notes
+from index.bridges import korean_name_terms, latin_name_terms
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
@@ -38,11 +41,13 @@ _ENGLISH_STOPWORDS = (
 )
 _KOREAN_NOUN_TAGS = {"NNG", "NNP", "XR", "SH"}
 _KOREAN_OTHER_TAGS = {"NR", "SN"}
+_PASSAGE_NAME_TAGS = frozenset({"NNP"})
+_QUERY_NAME_TAGS = frozenset({"NNP", "NNG"})
 _KOREAN_LIGHT_STEMS = {"하", "되", "있", "없", "이", "위하", "같", "대하", "통하", "받", "주", "않", "보"}
 
 
 # Bump when the terms produced for a text change: the lexical index must be rebuilt.
-ANALYZER_VERSION = "4"
+ANALYZER_VERSION = "7"  # 6: figure terms (corpus/figures.py); 7: name keys across scripts (index/bridges.py)
 
 
 class Term(NamedTuple):
@@ -141,13 +146,13 @@ def raw_latin_terms(text: str) -> list[Term]:
     return [Term(fold_accents(w), s, e) for w, s, e in _latin_words(text) if len(w) > 1 and fold_accents(w) not in stops]
 
 
-def korean_terms(text: str) -> list[Term]:
-    """Kiwi content morphemes, compounds kept whole as well as in parts."""
+def korean_terms(text: str, *, query: bool = False) -> list[Term]:
+    """Kiwi content morphemes, compounds kept whole as well as in parts, and name keys (see ``korean_name_index_terms``)."""
     if not text.strip():
         return []
     with _kiwi_lock:  # one shared Kiwi; its thread safety is not documented
         tokens = _kiwi().tokenize(text)
-    return _korean_terms_from_tokens(text, tokens)
+    return _korean_terms_from_tokens(text, tokens, query=query)
 
 
 def korean_terms_batch(texts: list[str]) -> list[list[Term]]:
@@ -157,8 +162,15 @@ def korean_terms_batch(texts: list[str]) -> list[list[Term]]:
     return [_korean_terms_from_tokens(text, tokens) if text.strip() else [] for text, tokens in zip(texts, analysed)]
 
 
-def _korean_terms_from_tokens(text: str, tokens) -> list[Term]:
-    terms: list[Term] = []
+def korean_tokens_batch(texts: list[str]) -> list[list]:
+    """Kiwi's tokens (form, tag, start, len) of many texts, from the one shared Kiwi."""
+    with _kiwi_lock:
+        return [list(tokens) for tokens in _kiwi().tokenize([text if text.strip() else " " for text in texts])]
+
+
+def _korean_terms_from_tokens(text: str, tokens, *, query: bool = False) -> list[Term]:
+    tokens = list(tokens)
+    terms: list[Term] = korean_name_index_terms(tokens, text, query=query)
     run: list = []  # adjacent nouns (with prefixes and suffixes) written without a space
 
     def close_run() -> None:
@@ -205,14 +217,39 @@ def _korean_terms_from_tokens(text: str, tokens) -> list[Term]:
 
 
 def passage_terms(text: str, lang: str) -> list[Term]:
-    """Terms of a passage, by the passage's language."""
+    """Terms of a passage, by the passage's language; translator's notes are not searched."""
+    text = mask_translator_notes(text)
     if lang == "ko":
-        return korean_terms(text)
-    if lang == "en":
-        return english_terms(text)
-    if lang == "mixed":
-        return korean_terms(text) + french_terms(text, both_spellings=True)
-    return french_terms(text, both_spellings=True)
+        terms = korean_terms(text)
+    elif lang == "en":
+        terms = english_terms(text)
+    elif lang == "mixed":
+        terms = korean_terms(text) + french_terms(text, both_spellings=True)
+    else:
+        terms = french_terms(text, both_spellings=True)
+    return terms + figure_index_terms(text, lang) + latin_name_index_terms(text)
+
+
+def korean_name_index_terms(tokens: list, text: str, *, query: bool = False) -> list[Term]:
+    """Name keys of Korean proper nouns (수원 and Suwon, 뚜르 and Tours share one; index/bridges.py).
+
+    Kiwi tags a transcribed name standing alone as a common noun ("뚜르" NNG, "뚜르시는" NNP),
+    so a query's common nouns give keys too; a passage's would only add noise.
+    """
+    tags = _QUERY_NAME_TAGS if query else _PASSAGE_NAME_TAGS
+    return [Term(*term) for term in korean_name_terms(tokens, text, tags=tags)]
+
+
+def latin_name_index_terms(text: str, *, query: bool = False) -> list[Term]:
+    """Name keys of Latin words: capitalised ones in passages, every word in a query ("tours"); never stopwords."""
+    stops = all_stopwords()
+    return [Term(*term) for term in latin_name_terms(text, capitalised_only=not query)
+            if fold_accents(text[term.start:term.end].casefold()) not in stops]
+
+
+def figure_index_terms(text: str, lang: str | None = None) -> list[Term]:
+    """Language-neutral terms of the figures ("#165000000000krw" for 165 milliards de won and 1,650억 원)."""
+    return [Term(term, start, end) for term, start, end in figure_terms(text, lang if lang in ("fr", "ko", "en") else None)]
 
 
 def analyze_passage(text: str, lang: str) -> list[str]:
@@ -221,6 +258,7 @@ def analyze_passage(text: str, lang: str) -> list[str]:
 
 def analyze_passages(texts: list[str], langs: list[str]) -> list[list[str]]:
     """``analyze_passage`` for many passages, with the Korean ones analysed in one batch."""
+    texts = [mask_translator_notes(text) for text in texts]
     korean_positions = [i for i, lang in enumerate(langs) if lang in ("ko", "mixed")]
     korean = dict(zip(korean_positions, korean_terms_batch([texts[i] for i in korean_positions])))
     result = []
@@ -231,6 +269,8 @@ def analyze_passages(texts: list[str], langs: list[str]) -> list[list[str]]:
             terms = korean[i] + french_terms(text, both_spellings=True)
         else:
             terms = passage_terms(text, lang)
+        if lang in ("ko", "mixed"):
+            terms = terms + figure_index_terms(text, lang) + latin_name_index_terms(text)
         result.append([term.term for term in terms])
     return result
 
@@ -239,10 +279,12 @@ def analyze_query(text: str) -> list[str]:
     """Terms of a query for every language it could match, without duplicates."""
     terms: list[str] = []
     if hangul_ratio(text) > 0:
-        terms += [t.term for t in korean_terms(text)]
+        terms += [t.term for t in korean_terms(text, query=True)]
     if any(True for _ in _latin_words(text)):
         # Words of one language are stopwords of the other ("des", "what"): both lists apply.
         stops = all_stopwords()
         latin = french_terms(text) + english_terms(text) + raw_latin_terms(text)
         terms += [t.term for t in latin if t.term not in stops]
+    terms += [t.term for t in figure_index_terms(text)]
+    terms += [t.term for t in latin_name_index_terms(text, query=True)]
     return list(dict.fromkeys(terms))

@@ -6,19 +6,31 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import numpy as np
 
 from corpus.chunk import Chunk, Document
-from corpus.chunker import CHUNKER_VERSION, ChunkingOptions, chunk_document_with_links
-from corpus.errors import SeminarSearchError
+from corpus.chunker import CHUNKER_VERSION, ChunkingOptions
+from corpus.errors import IndexChecksumError, IndexCorruptError, IndexMismatchError, SeminarSearchError
 from corpus.loader import BUNDLED_CORPUS, LoadReport, load_documents
+from corpus.pairing import alignment_table, chunk_corpus
 from corpus.translation import read_alignment
 from index.analysis import ANALYZER_VERSION, analyze_passages
 from index.dense import build_dense_index, resolve_kind
 from index.encoders import DEFAULT_ENCODER, Encoder, load_encoder
-from index.store import FORMAT_VERSION, IndexData, IndexLock, StoredDocument, StoredVectors, load_vectors, read_manifest, save_index
+from index.manifest import FORMAT_VERSION, ChunkingInfo, DenseInfo, DocumentEntry, EncoderInfo, Manifest
+from index.store import (
+    IndexData,
+    IndexLock,
+    StoredDocument,
+    StoredVectors,
+    load_vectors,
+    read_manifest,
+    recorded_sources,
+    remove_leftovers,
+    save_index,
+)
 
 PACKAGE_VERSION = "0.1.0"
 _ENCODE_BATCH = 32
@@ -49,16 +61,18 @@ def options_for(index_dir: Path, *, encoder: str | None = None, chunk_size: int 
     Re-reading the sources or removing a document must not switch an index to
     another encoder or chunk size behind the user's back.
     """
-    manifest = read_manifest(index_dir) or {}
-    chunking = manifest.get("chunking", {})
+    try:
+        manifest = read_manifest(index_dir)
+    except (IndexCorruptError, IndexMismatchError):
+        manifest = None  # a damaged or older index is rebuilt with the defaults
+    if manifest is None:
+        return BuildOptions(encoder=encoder or DEFAULT_ENCODER, dense_kind=dense_kind or "auto",
+                            chunking=ChunkingOptions(target_chars=chunk_size or ChunkingOptions().target_chars))
     return BuildOptions(
-        encoder=encoder or manifest.get("encoder", {}).get("id") or DEFAULT_ENCODER,
-        chunking=ChunkingOptions(
-            target_chars=chunk_size or chunking.get("target_chars", ChunkingOptions().target_chars),
-            min_chars=chunking.get("min_chars", ChunkingOptions().min_chars),
-        ),
-        dense_kind=dense_kind or manifest.get("dense", {}).get("requested") or "auto",
-        context_in_embedding=manifest.get("context_in_embedding", True),
+        encoder=encoder or manifest.encoder.id,
+        chunking=ChunkingOptions(target_chars=chunk_size or manifest.chunking.target_chars, min_chars=manifest.chunking.min_chars),
+        dense_kind=dense_kind or manifest.dense.requested,
+        context_in_embedding=manifest.context_in_embedding,
     )
 
 
@@ -75,6 +89,29 @@ class BuildReport:
     notes: list = field(default_factory=list)
     seconds: float = 0.0
     location: str = ""
+    # The import summary: files read by kind ("pdf": 3), files skipped by reason, pages OCRed.
+    files_by_kind: dict = field(default_factory=dict)
+    skipped_by_reason: dict = field(default_factory=dict)
+    ocr_pages: int = 0
+
+
+class _ReadingProgress:
+    """A progress bar over the files read, naming the current one and counting OCR pages (long imports)."""
+
+    def __init__(self) -> None:
+        self._bar = None
+
+    def __call__(self, done: int, total: int, path: Path, ocr_pages: int) -> None:
+        from tqdm import tqdm
+
+        if self._bar is None:
+            self._bar = tqdm(total=total, desc="reading", unit="file", leave=False)
+        self._bar.n = done
+        self._bar.set_postfix_str(path.name[-40:] + (f", OCR pages {ocr_pages}" if ocr_pages else ""))
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
 
 
 def passage_text(chunk: Chunk, with_context: bool = True) -> str:
@@ -94,6 +131,7 @@ def build_index(
     progress: bool = False,
     add: bool = False,
     exclude: Iterable[str] = (),
+    annotate: Callable[[list[Chunk]], dict] | None = None,
 ) -> BuildReport:
     """Read, chunk, embed and index documents, then switch the index atomically.
 
@@ -104,42 +142,87 @@ def build_index(
     documents by id, and stays in force until the document is indexed again
     by naming its path. Vectors of chunks whose text is unchanged are reused,
     so re-indexing after one document changed encodes only that document.
+    ``annotate`` (``search.annotations.annotate_chunks``) computes what is stored
+    as ``annotations.json``: entities and figures (the index layer cannot
+    import the search layer, so the caller hands it in).
 
     Raises:
         SeminarSearchError: no readable document, another indexer running, …
     """
     started = time.perf_counter()
     with IndexLock(index_dir):
-        recorded = read_manifest(index_dir) or {}
+        remove_leftovers(index_dir)  # we hold the lock: any partial build left here died
         given = [Path(p).expanduser().resolve() for p in paths or []]
-        sources, missing = _sources(given, recorded.get("sources"), add)
-        loaded = load_documents(sources)
+        recorded_paths, recorded_excluded = _recorded(index_dir, replacing=bool(given) and not add)
+        sources, missing = _sources(given, recorded_paths, add)
+        reading = _ReadingProgress() if progress else None
+        try:
+            loaded = load_documents(sources, progress=reading)
+        finally:
+            if reading is not None:
+                reading.close()
         loaded.warnings[:0] = [f"source {path} no longer exists: its documents are removed" for path in missing]
-        excluded = _exclusions(recorded.get("excluded", []), exclude, given, loaded)
+        excluded = _exclusions(recorded_excluded, exclude, given, loaded)
         loaded.documents = [doc for doc in loaded.documents if doc.id not in excluded]
         if not loaded.documents:
             detail = f" ({'; '.join(loaded.warnings)})" if loaded.warnings else ""
             raise SeminarSearchError(f"no readable document to index{detail}")
         encoder = encoder or load_encoder(options.encoder)
-        previous = load_vectors(index_dir, encoder.id)
-        chunks, links = _chunk_all(loaded.documents, options.chunking)
+        previous = _reusable_vectors(index_dir, encoder.id, loaded.warnings)
+        chunks, links = _chunk_all(loaded.documents, options.chunking, encoder, loaded.warnings)
         report = _compare(loaded, previous)
         vectors, report.encoded, report.reused = _embed(chunks, encoder, previous, options, progress)
         data = IndexData(
-            manifest=_manifest(loaded.documents, chunks, encoder, options) | {"sources": [str(p) for p in sources], "excluded": sorted(excluded)},
+            manifest=_manifest(loaded.documents, chunks, encoder, options, sources=[str(p) for p in sources], excluded=sorted(excluded)),
             chunks=chunks,
             documents={doc.id: StoredDocument(doc.meta, doc.text, doc.hash, doc.path, doc.encoding, links[doc.id]) for doc in loaded.documents},
             vectors=vectors,
             dense=build_dense_index(vectors, np.arange(len(chunks), dtype=np.int64), options.dense_kind),
             lexical=_lexical_index(chunks, options.context_in_embedding),
             alignment=_align(loaded.documents, chunks),
+            annotations=annotate(chunks) if annotate else None,
         )
         report.location = str(save_index(index_dir, data))
     report.documents = len(loaded.documents)
     report.chunks_by_lang = dict(Counter(chunk.lang for chunk in chunks))
     report.warnings, report.notes = loaded.warnings, loaded.notes
+    report.files_by_kind, report.skipped_by_reason = dict(loaded.read_by_kind), dict(loaded.skipped_by_reason)
+    report.ocr_pages = loaded.ocr_pages
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _recorded(index_dir: Path, *, replacing: bool) -> tuple[list[str] | None, list[str]]:
+    """The live index's sources and exclusions; those of an older generation if the live manifest is damaged.
+
+    Raises:
+        IndexCorruptError: generations exist but none says its sources, and the
+            build is not given its own (``--replace PATH``): indexing the bundled
+            corpus instead would replace the user's documents.
+    """
+    if replacing:
+        return None, []
+    try:
+        manifest = read_manifest(index_dir)
+    except (IndexCorruptError, IndexMismatchError):
+        manifest = None
+        salvaged = recorded_sources(index_dir)
+        if salvaged is None:
+            raise IndexCorruptError(
+                f"the index in {index_dir} is damaged and no generation records its sources: "
+                f"index them again with `seminar-search index --replace PATH… --index-dir {index_dir}`"
+            ) from None
+        return salvaged
+    return (list(manifest.sources), list(manifest.excluded)) if manifest else (None, [])
+
+
+def _reusable_vectors(index_dir: Path, encoder_id: str, warnings: list[str]) -> StoredVectors | None:
+    """The live vectors to reuse; damaged ones are not reused (a warning says so) and every passage is encoded."""
+    try:
+        return load_vectors(index_dir, encoder_id)
+    except IndexChecksumError as error:
+        warnings.append(f"index file {error.path} is damaged: stored vectors not reused, every passage is encoded again")
+        return None
 
 
 def _sources(given: list[Path], recorded, add: bool) -> tuple[list[Path], list[str]]:
@@ -164,15 +247,21 @@ def _exclusions(recorded: list[str], exclude: Iterable[str], given: list[Path], 
     return excluded | set(exclude)
 
 
-def _chunk_all(documents: list[Document], options: ChunkingOptions) -> tuple[list[Chunk], dict[str, list]]:
-    """All chunks, numbered across documents, and each document's links (kept as metadata)."""
+def _chunk_all(documents: list[Document], options: ChunkingOptions, encoder: Encoder,
+               warnings: list[str]) -> tuple[list[Chunk], dict[str, list]]:
+    """All chunks, numbered across documents, and each document's links (kept as metadata).
+
+    A translation is cut together with its original (``corpus.pairing``); a
+    pair without an alignment table is aligned with the index's encoder, and a
+    weak or impossible alignment adds a warning naming both documents.
+    """
+    corpus = chunk_corpus(documents, options, encoder)
+    warnings.extend(corpus.warnings)
     chunks: list[Chunk] = []
-    links: dict[str, list] = {}
     for document in documents:
-        document_chunks, links[document.id] = chunk_document_with_links(document, options)
-        for chunk in document_chunks:
+        for chunk in corpus.chunks[document.id]:
             chunks.append(_renumber(chunk, len(chunks)))
-    return chunks, {doc_id: [list(link) for link in doc_links] for doc_id, doc_links in links.items()}
+    return chunks, {doc_id: [list(link) for link in doc_links] for doc_id, doc_links in corpus.links.items()}
 
 
 def _renumber(chunk: Chunk, ordinal: int) -> Chunk:
@@ -195,7 +284,7 @@ def _compare(loaded: LoadReport, previous: StoredVectors | None) -> BuildReport:
 def _embed(chunks: list[Chunk], encoder: Encoder, previous: StoredVectors | None, options: BuildOptions, progress: bool):
     texts = [passage_text(chunk, options.context_in_embedding) for chunk in chunks]
     reusable: dict[str, int] = {}  # chunk hash → row in the previous vectors
-    if previous is not None and previous.manifest.get("context_in_embedding") == options.context_in_embedding:
+    if previous is not None and previous.manifest.context_in_embedding == options.context_in_embedding:
         reusable = {chunk_hash: row for row, chunk_hash in enumerate(previous.chunk_hashes)}
     vectors = np.zeros((len(chunks), encoder.dimension), dtype=np.float32)
     todo = [i for i, chunk in enumerate(chunks) if chunk.hash not in reusable]
@@ -223,15 +312,26 @@ def _lexical_index(chunks: list[Chunk], with_context: bool):
 
 
 def _align(documents: list[Document], chunks: list[Chunk]) -> dict[str, list[str]]:
-    """Chunk-level links between each translation and its source, from the stored alignment."""
+    """Chunk-level links between each translation and its source.
+
+    Chunks cut together share a ``pair`` id: each is linked to its one
+    counterpart. A translation cut on its own (a second translation of the
+    same original) is linked by overlap of the ranges in its alignment table.
+    """
+    links: dict[str, set[str]] = {}
+    by_pair: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        if chunk.pair:
+            by_pair.setdefault(chunk.pair, []).append(chunk)
+    for members in by_pair.values():
+        for chunk in members:
+            links.setdefault(chunk.id, set()).update(other.id for other in members if other.id != chunk.id)
     by_doc: dict[str, list[Chunk]] = {}
     for chunk in chunks:
         by_doc.setdefault(chunk.doc, []).append(chunk)
-    links: dict[str, set[str]] = {}
     for document in documents:
-        source_id = document.meta.translation_of
-        table = Path(document.path).with_suffix(".align.tsv") if document.path else None
-        if not source_id or source_id not in by_doc or table is None or not table.exists():
+        source_id, table = document.meta.translation_of, alignment_table(document)
+        if not source_id or source_id not in by_doc or table is None or any(c.pair for c in by_doc.get(document.id, ())):
             continue
         for pair in read_alignment(table):
             sources = [c for c in by_doc[source_id] if c.start < pair.fr_end and pair.fr_start < c.end]
@@ -241,31 +341,28 @@ def _align(documents: list[Document], chunks: list[Chunk]) -> dict[str, list[str
                     links.setdefault(source.id, set()).add(target.id)
                     links.setdefault(target.id, set()).add(source.id)
     order = {chunk.id: chunk.ordinal for chunk in chunks}
-    return {chunk_id: sorted(targets, key=order.__getitem__) for chunk_id, targets in links.items()}
+    return {chunk_id: sorted(targets, key=order.__getitem__) for chunk_id, targets in links.items() if targets}
 
 
-def _manifest(documents: list[Document], chunks: list[Chunk], encoder: Encoder, options: BuildOptions) -> dict:
-    return {
-        "format_version": FORMAT_VERSION,
-        "package_version": PACKAGE_VERSION,
-        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "encoder": {"id": encoder.id, "dimension": encoder.dimension},
-        "chunker_version": CHUNKER_VERSION,
-        "analyzer_version": ANALYZER_VERSION,
-        "chunking": {"target_chars": options.chunking.target_chars, "min_chars": options.chunking.min_chars},
-        "context_in_embedding": options.context_in_embedding,
-        "dense": {"kind": resolve_kind(options.dense_kind, len(chunks)), "requested": options.dense_kind},
-        "chunk_count": len(chunks),
-        "documents": {
-            doc.id: {
-                "hash": doc.hash,
-                "path": doc.path,
-                "language": doc.meta.language,
-                "title": doc.meta.title,
-                "translation_of": doc.meta.translation_of,
-                "encoding": doc.encoding,
-                "chunks": sum(1 for chunk in chunks if chunk.doc == doc.id),
-            }
+def _manifest(documents: list[Document], chunks: list[Chunk], encoder: Encoder, options: BuildOptions, *,
+              sources: list[str], excluded: list[str]) -> Manifest:
+    per_document = Counter(chunk.doc for chunk in chunks)
+    return Manifest(
+        format_version=FORMAT_VERSION,
+        package_version=PACKAGE_VERSION,
+        built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        encoder=EncoderInfo(id=encoder.id, dimension=encoder.dimension),
+        chunker_version=CHUNKER_VERSION,
+        analyzer_version=ANALYZER_VERSION,
+        chunking=ChunkingInfo(target_chars=options.chunking.target_chars, min_chars=options.chunking.min_chars),
+        context_in_embedding=options.context_in_embedding,
+        dense=DenseInfo(kind=resolve_kind(options.dense_kind, len(chunks)), requested=options.dense_kind),
+        chunk_count=len(chunks),
+        documents={
+            doc.id: DocumentEntry(hash=doc.hash, path=doc.path, language=doc.meta.language, title=doc.meta.title,
+                                  translation_of=doc.meta.translation_of, encoding=doc.encoding, chunks=per_document[doc.id])
             for doc in documents
         },
-    }
+        sources=tuple(sources),
+        excluded=tuple(excluded),
+    )

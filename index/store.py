@@ -12,10 +12,13 @@ Layout::
         dense.faiss        FAISS index with explicit ids
         lexical/           bm25s index
         alignment.json     chunk id → aligned chunk ids in the other language
+        annotations.json   entities, their links and figures by passage (optional)
 
-A build writes a new generation completely, then replaces CURRENT: a crash at
-any moment leaves the previous generation live, and a reader that opened the
-old generation keeps reading a complete one.
+A build writes a new generation completely, records every file's size and
+SHA-256 in its manifest, then replaces CURRENT: a crash at any moment leaves
+the previous generation live, and a reader that opened the old generation
+keeps reading a complete one. Loading checks the checksums (see
+``index.manifest``); a damaged CURRENT is recovered (see ``index.generations``).
 """
 
 from __future__ import annotations
@@ -31,12 +34,32 @@ from pathlib import Path
 import numpy as np
 
 from corpus.chunk import Chunk, DocumentMeta
-from corpus.errors import IndexCorruptError, IndexLockedError, IndexMismatchError, IndexNotFoundError
+from corpus.errors import (
+    IndexCorruptError,
+    IndexMismatchError,
+    IndexNotFoundError,
+    IndexWriteError,
+)
+from index.generations import (  # noqa: F401  (IndexLock, locate_index: re-exported for the builder and front ends)
+    CURRENT_FILE,
+    IndexLock,
+    generations,
+    locate_index,
+    pointed_name,
+    read_generation_manifest,
+    remove_leftovers,
+    replace_pointer,
+)
+from index.manifest import (  # noqa: F401
+    FORMAT_VERSION,
+    MANIFEST_FILE,
+    Manifest,
+    checksum_tree,
+    rebuild_hint,
+)
 
-FORMAT_VERSION = 1
-CURRENT_FILE = "CURRENT"
-LOCK_FILE = ".lock"
 INDEX_ENV = "SEMINAR_SEARCH_INDEX"
+ANNOTATIONS_FILE = "annotations.json"
 
 
 @dataclass(slots=True)
@@ -53,7 +76,7 @@ class StoredDocument:
 class IndexData:
     """Everything a search needs, as loaded from one generation."""
 
-    manifest: dict
+    manifest: Manifest
     chunks: list[Chunk]
     documents: dict[str, StoredDocument]
     vectors: np.ndarray
@@ -61,6 +84,8 @@ class IndexData:
     lexical: object
     alignment: dict[str, list[str]]
     location: Path | None = None
+    # Entities, their links and figures by passage (``search.annotations``), when the build computed them.
+    annotations: dict | None = None
 
 
 def default_index_dir() -> Path:
@@ -78,191 +103,169 @@ def default_index_dir() -> Path:
 
 
 def current_generation(index_dir: Path) -> Path | None:
-    """The live generation folder, or None when no index was ever completed here."""
-    pointer = Path(index_dir) / CURRENT_FILE
-    try:
-        name = pointer.read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise IndexCorruptError(f"cannot read {pointer}: {error}") from None
-    return Path(index_dir) / name if name else None
+    """The live generation folder (recovered if ``CURRENT`` is damaged), or None when there is no index here."""
+    located = locate_index(Path(index_dir))
+    return located.path if located else None
 
 
-def read_manifest(index_dir: Path) -> dict | None:
-    """The live generation's manifest, or None when there is none or it is unreadable."""
+def read_manifest(index_dir: Path) -> Manifest | None:
+    """The live generation's manifest; None when there is no index here.
+
+    Raises:
+        IndexCorruptError, IndexMismatchError: the manifest is damaged or of another format.
+    """
     generation = current_generation(Path(index_dir))
-    if generation is None:
-        return None
-    try:
-        return json.loads((generation / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
-        return None
+    return read_generation_manifest(generation, Path(index_dir)) if generation else None
+
+
+def recorded_sources(index_dir: Path) -> tuple[list[str], list[str]] | None:
+    """Sources and exclusions of the newest generation whose manifest says them, checksums aside.
+
+    A rebuild after damage (or of an older format) must re-read the user's own
+    folders, not fall back to the bundled corpus.
+    """
+    for generation in generations(Path(index_dir)):
+        try:
+            data = json.loads((generation / MANIFEST_FILE).read_bytes().decode("utf-8"))
+        except (OSError, ValueError):
+            continue
+        sources = data.get("sources") if isinstance(data, dict) else None
+        excluded = data.get("excluded", []) if isinstance(data, dict) else None
+        if isinstance(sources, list) and isinstance(excluded, list) and all(isinstance(s, str) for s in sources + excluded):
+            return sources, excluded
+    return None
 
 
 @dataclass(slots=True)
 class StoredVectors:
     """What a rebuild reuses from the live index: document hashes and passage vectors by chunk hash."""
 
-    manifest: dict
+    manifest: Manifest
     document_hashes: dict[str, str]
     chunk_hashes: list[str]
     vectors: np.ndarray  # memory-mapped: a rebuild of a large archive does not hold two copies
 
 
 def load_vectors(index_dir: Path, encoder_id: str) -> StoredVectors | None:
-    """The live index's vectors if it was built with ``encoder_id``; None when there is nothing to reuse."""
-    manifest = read_manifest(index_dir)
-    if not manifest or manifest.get("encoder", {}).get("id") != encoder_id or manifest.get("format_version") != FORMAT_VERSION:
-        return None
-    generation = current_generation(Path(index_dir))
+    """The live index's vectors if it was built with ``encoder_id``; None when there is nothing to reuse.
+
+    Raises:
+        IndexCorruptError: ``chunks.jsonl`` or ``vectors.npy`` differ from their checksums:
+            reusing them would carry the damage into the new index.
+    """
     try:
-        hashes = [Chunk.from_dict(json.loads(line)).hash for line in (generation / "chunks.jsonl").read_text(encoding="utf-8").splitlines()]
-        vectors = np.load(generation / "vectors.npy", mmap_mode="r")
+        generation = current_generation(Path(index_dir))
+        manifest = read_generation_manifest(generation, Path(index_dir)) if generation else None
+    except (IndexCorruptError, IndexMismatchError):
+        return None  # nothing trustworthy to reuse: every passage is encoded again
+    if manifest is None or manifest.encoder.id != encoder_id:
+        return None
+    chunks_path = manifest.verify_file(generation, "chunks.jsonl", index_dir)
+    vectors_path = manifest.verify_file(generation, "vectors.npy", index_dir)
+    try:
+        hashes = [Chunk.from_dict(json.loads(line)).hash for line in chunks_path.read_text(encoding="utf-8").splitlines()]
+        vectors = np.load(vectors_path, mmap_mode="r")
     except (OSError, ValueError, TypeError, KeyError):
         return None
     if len(hashes) != len(vectors):
         return None
-    documents = {doc_id: info.get("hash", "") for doc_id, info in manifest.get("documents", {}).items()}
+    documents = {doc_id: entry.hash for doc_id, entry in manifest.documents.items()}
     return StoredVectors(manifest, documents, hashes, vectors)
 
 
 def save_index(index_dir: Path, data: IndexData) -> Path:
-    """Write ``data`` as a new generation and make it live; returns its folder."""
-    import bm25s  # noqa: F401  (imported for its save format)
+    """Write ``data`` as a new generation and make it live; returns its folder.
 
-    from index.dense import write_dense_index
-
+    Call it holding ``IndexLock``. Raises ``IndexWriteError`` when the folder cannot be written.
+    """
     index_dir = Path(index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
     name = f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     staging = index_dir / f".{name}.partial"
-    staging.mkdir()
     try:
-        _write_json(staging / "manifest.json", data.manifest)
-        with (staging / "chunks.jsonl").open("w", encoding="utf-8") as handle:
-            for chunk in data.chunks:
-                handle.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
-        with (staging / "documents.jsonl").open("w", encoding="utf-8") as handle:
-            for document in data.documents.values():
-                record = {"meta": document.meta.to_dict(), "text": document.text, "hash": document.hash,
-                          "path": document.path, "encoding": document.encoding, "links": document.links}
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-        np.save(staging / "vectors.npy", np.asarray(data.vectors, dtype=np.float32))
-        write_dense_index(data.dense, str(staging / "dense.faiss"))
-        data.lexical.save(str(staging / "lexical"))
-        _write_json(staging / "alignment.json", data.alignment)
-        _fsync_tree(staging)
+        index_dir.mkdir(parents=True, exist_ok=True)
+        staging.mkdir()
+        _write_generation(staging, data)
         staging.rename(index_dir / name)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise IndexWriteError(f"cannot write the index in {index_dir}: {error.strerror or error}") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    previous = current_generation(index_dir)
-    _replace_pointer(index_dir, name)
-    _remove_old_generations(index_dir, keep={name, previous.name if previous else ""})
+    previous = pointed_name(index_dir) or next((g.name for g in generations(index_dir) if g.name != name), "")
+    replace_pointer(index_dir, name)
+    _remove_old_generations(index_dir, keep={name, previous})
     return index_dir / name
+
+
+def _write_generation(staging: Path, data: IndexData) -> None:
+    """Every file, then their checksums into the manifest, written last."""
+    from index.dense import write_dense_index
+
+    with (staging / "chunks.jsonl").open("w", encoding="utf-8") as handle:
+        for chunk in data.chunks:
+            handle.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
+    with (staging / "documents.jsonl").open("w", encoding="utf-8") as handle:
+        for document in data.documents.values():
+            record = {"meta": document.meta.to_dict(), "text": document.text, "hash": document.hash,
+                      "path": document.path, "encoding": document.encoding, "links": document.links}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    np.save(staging / "vectors.npy", np.asarray(data.vectors, dtype=np.float32))
+    write_dense_index(data.dense, str(staging / "dense.faiss"))
+    data.lexical.save(str(staging / "lexical"))
+    _write_json(staging / "alignment.json", data.alignment)
+    if data.annotations is not None:
+        _write_json(staging / ANNOTATIONS_FILE, data.annotations)
+    manifest = data.manifest.with_files(checksum_tree(staging))
+    _write_json(staging / MANIFEST_FILE, manifest.to_json())
+    _fsync_tree(staging)
 
 
 def load_index(
     index_dir: Path, *, encoder_id: str | None = None, chunker_version: str | None = None, analyzer_version: str | None = None
 ) -> IndexData:
-    """Load the live generation; refuse one built with another encoder or chunker.
+    """Load the live generation after checking every file's checksum; refuse one built with another encoder or chunker.
 
     Raises:
         IndexNotFoundError: nothing was ever built in ``index_dir``.
         IndexMismatchError: encoder, chunker or format differ from what is asked.
-        IndexCorruptError: files missing or unreadable.
+        IndexCorruptError: files missing, unreadable or not matching their checksums.
     """
+    index_dir = Path(index_dir)
+    generation = current_generation(index_dir)
+    if generation is None:
+        raise IndexNotFoundError(f"no index in {index_dir}: build one with `seminar-search index --index-dir {index_dir}`")
+    manifest = read_generation_manifest(generation, index_dir)
+    manifest.check(index_dir, encoder_id=encoder_id, chunker_version=chunker_version, analyzer_version=analyzer_version)
+    manifest.verify_all(generation, index_dir)
+    try:
+        data = _read_generation(generation, manifest)
+    except Exception as error:  # noqa: BLE001  (checksums matched: a hand-made or foreign index; same answer to the user)
+        raise IndexCorruptError(f"index in {index_dir} is damaged ({type(error).__name__}): {rebuild_hint(index_dir)}") from None
+    if len(data.chunks) != manifest.chunk_count or len(data.vectors) != len(data.chunks) or set(data.documents) != set(manifest.documents):
+        raise IndexCorruptError(f"index in {index_dir} is inconsistent: {rebuild_hint(index_dir)}")
+    return data
+
+
+def _read_generation(generation: Path, manifest: Manifest) -> IndexData:
     import bm25s
 
     from index.dense import read_dense_index
 
-    index_dir = Path(index_dir)
-    generation = current_generation(index_dir)
-    if generation is None:
-        raise IndexNotFoundError(f"no index in {index_dir}: build one with `seminar-search index`")
-    try:
-        manifest = json.loads((generation / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise IndexCorruptError(f"index in {index_dir} is damaged ({type(error).__name__}): rebuild it with `seminar-search index`") from None
-    _check_manifest(manifest, index_dir, encoder_id, chunker_version, analyzer_version)
-    try:
-        chunks = [Chunk.from_dict(json.loads(line)) for line in (generation / "chunks.jsonl").read_text(encoding="utf-8").splitlines()]
-        documents = {}
-        for line in (generation / "documents.jsonl").read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
-            meta = DocumentMeta.from_dict(record["meta"])
-            documents[meta.id] = StoredDocument(meta, record["text"], record["hash"], record.get("path", ""),
-                                                record.get("encoding", "utf-8"), record.get("links", []))
-        vectors = np.load(generation / "vectors.npy")
-        dense = read_dense_index(str(generation / "dense.faiss"))
-        lexical = bm25s.BM25.load(str(generation / "lexical"))
-        alignment = json.loads((generation / "alignment.json").read_text(encoding="utf-8"))
-    except Exception as error:  # any unreadable part means the same thing to the user
-        raise IndexCorruptError(f"index in {index_dir} is damaged ({type(error).__name__}): rebuild it with `seminar-search index`") from None
-    if len(chunks) != manifest.get("chunk_count") or len(vectors) != len(chunks):
-        raise IndexCorruptError(f"index in {index_dir} is inconsistent: rebuild it with `seminar-search index`")
-    return IndexData(manifest, chunks, documents, vectors, dense, lexical, alignment, location=generation)
-
-
-def _check_manifest(manifest: dict, index_dir: Path, encoder_id, chunker_version, analyzer_version) -> None:
-    rebuild = f"rebuild with `seminar-search index --index-dir {index_dir}`"
-    if manifest.get("format_version") != FORMAT_VERSION:
-        raise IndexMismatchError(f"index in {index_dir} has format {manifest.get('format_version')}, this version reads {FORMAT_VERSION}: {rebuild}")
-    if chunker_version is not None and manifest.get("chunker_version") != chunker_version:
-        raise IndexMismatchError(
-            f"index in {index_dir} was chunked by chunker version {manifest.get('chunker_version')}, this version is {chunker_version}: {rebuild}"
-        )
-    if analyzer_version is not None and manifest.get("analyzer_version") != analyzer_version:
-        raise IndexMismatchError(
-            f"index in {index_dir} was analysed by analyzer version {manifest.get('analyzer_version')}, this version is {analyzer_version}: {rebuild}"
-        )
-    built_with = manifest.get("encoder", {}).get("id")
-    if encoder_id is not None and built_with != encoder_id:
-        raise IndexMismatchError(f"index in {index_dir} was built with encoder {built_with!r}, not {encoder_id!r}: {rebuild} --encoder {encoder_id}")
-
-
-class IndexLock:
-    """One indexer at a time per index folder; a lock left by a dead process is taken over."""
-
-    def __init__(self, index_dir: Path):
-        self.path = Path(index_dir) / LOCK_FILE
-
-    def __enter__(self) -> "IndexLock":
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        for _attempt in range(2):
-            try:
-                descriptor = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-            except FileExistsError:
-                if self._is_stale():
-                    self.path.unlink(missing_ok=True)
-                    continue
-                raise IndexLockedError(
-                    f"another indexer is running on {self.path.parent} (lock {self.path}); wait for it to finish"
-                ) from None
-            with os.fdopen(descriptor, "w") as handle:
-                handle.write(f"{os.getpid()}\n{time.time()}\n")
-            return self
-        raise IndexLockedError(f"cannot take the lock {self.path}")
-
-    def __exit__(self, *exc) -> None:
-        self.path.unlink(missing_ok=True)
-
-    def _is_stale(self) -> bool:
-        try:
-            pid_text, started = (self.path.read_text().split() + ["0", "0"])[:2]
-            pid = int(pid_text)
-        except (OSError, ValueError):
-            return True
-        if os.name == "nt":  # no cheap liveness check: a lock older than a day is stale
-            return time.time() - float(started or 0) > 86_400
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return True
-        except PermissionError:
-            return False
-        return False
+    chunks = [Chunk.from_dict(json.loads(line)) for line in (generation / "chunks.jsonl").read_text(encoding="utf-8").splitlines()]
+    documents = {}
+    for line in (generation / "documents.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        meta = DocumentMeta.from_dict(record["meta"])
+        documents[meta.id] = StoredDocument(meta, record["text"], record["hash"], record.get("path", ""),
+                                            record.get("encoding", "utf-8"), record.get("links", []))
+    vectors = np.load(generation / "vectors.npy")
+    dense = read_dense_index(str(generation / "dense.faiss"))
+    lexical = bm25s.BM25.load(str(generation / "lexical"))
+    alignment = json.loads((generation / "alignment.json").read_text(encoding="utf-8"))
+    annotations_path = generation / ANNOTATIONS_FILE
+    annotations = json.loads(annotations_path.read_text(encoding="utf-8")) if annotations_path.exists() else None
+    return IndexData(manifest, chunks, documents, vectors, dense, lexical, alignment, location=generation, annotations=annotations)
 
 
 def _write_json(path: Path, data) -> None:
@@ -276,19 +279,9 @@ def _fsync_tree(folder: Path) -> None:
                 os.fsync(handle.fileno())
 
 
-def _replace_pointer(index_dir: Path, name: str) -> None:
-    temporary = index_dir / f".{CURRENT_FILE}.{uuid.uuid4().hex[:8]}"
-    with temporary.open("w", encoding="utf-8") as handle:
-        handle.write(name + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, index_dir / CURRENT_FILE)
-
-
 def _remove_old_generations(index_dir: Path, keep: set[str]) -> None:
     """Drop generations but the live one and the one before it (a reader may still be loading it)."""
-    for path in index_dir.iterdir():
-        if path.is_dir() and path.name.startswith("gen-") and path.name not in keep:
+    for path in generations(index_dir):
+        if path.name not in keep:
             shutil.rmtree(path, ignore_errors=True)
-        elif path.name.startswith(".gen-") and path.name.endswith(".partial") and time.time() - path.stat().st_mtime > 3600:
-            shutil.rmtree(path, ignore_errors=True)  # left by a killed build
+    remove_leftovers(index_dir)

@@ -10,9 +10,11 @@ if [ "${1:-}" = "test" ]; then
     if command -v apt-get >/dev/null 2>&1; then
         sudo=""
         [ "$(id -u)" -ne 0 ] && sudo="sudo"
-        # Headless Chromium for the end-to-end tests; fonts-nanum so Korean renders.
+        # Headless Chromium for the end-to-end tests; fonts-nanum so Korean renders;
+        # LibreOffice (no GUI) and poppler render the DOCX briefing to PDF and PNG in its test.
         $sudo apt-get update -qq
-        $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-nanum >/dev/null
+        $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-nanum \
+            libreoffice-writer-nogui poppler-utils >/dev/null
     fi
 fi
 

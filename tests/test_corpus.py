@@ -12,7 +12,8 @@ from corpus.chunk import Document, DocumentMeta
 from corpus.clean import remove_markup, split_doubled, split_lines
 from corpus.language import detect_language
 from corpus.structure import parse_units
-from corpus.translation import FRENCH_DIR, KOREAN_DIR, TRANSLATIONS_DIR, read_alignment, read_segments, render
+from corpus.translation import (FRENCH_DIR, KOREAN_DIR, TRANSLATIONS_DIR, read_alignment, read_korean, read_segments, render,
+                                render_document)
 
 TOURS = FRENCH_DIR / "2021-tours-transition-ecologique.txt"
 MINUTES = FRENCH_DIR / "2020-09-21-point-pays-coree.txt"
@@ -163,14 +164,16 @@ def test_unreadable_file_is_skipped_with_a_warning_and_the_rest_indexed(tmp_path
 def test_korean_documents_are_in_sync_with_their_aligned_segments(doc):
     segments = read_segments(TRANSLATIONS_DIR / f"{doc}.jsonl")
     korean, alignment = render(segments, (FRENCH_DIR / f"{doc}.txt").read_text(encoding="utf-8"))
-    assert (KOREAN_DIR / f"{doc}.ko.md").read_text(encoding="utf-8") == korean
+    header, _body, _alignment = render_document(doc)
+    assert (KOREAN_DIR / f"{doc}.ko.md").read_text(encoding="utf-8") == header + korean
+    assert load_document(KOREAN_DIR / f"{doc}.ko.md").text == korean
     assert read_alignment(KOREAN_DIR / f"{doc}.ko.align.tsv") == alignment
 
 
 @pytest.mark.parametrize("doc", ["2021-tours-transition-ecologique", "2020-09-21-point-pays-coree"])
 def test_alignment_excerpts_match_both_texts(doc):
     french = (FRENCH_DIR / f"{doc}.txt").read_text(encoding="utf-8")
-    korean = (KOREAN_DIR / f"{doc}.ko.md").read_text(encoding="utf-8")
+    korean = read_korean(KOREAN_DIR / f"{doc}.ko.md")
     lines = (KOREAN_DIR / f"{doc}.ko.align.tsv").read_text(encoding="utf-8").splitlines()[1:]
     assert len(lines) > 50
     for line in lines:

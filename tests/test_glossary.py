@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from corpus.errors import GlossaryError
-from corpus.translation import FRENCH_DIR, KOREAN_DIR
+from corpus.translation import FRENCH_DIR, KOREAN_DIR, read_korean
 from search.glossary import DOMAINS, GLOSSARY_PATH, Glossary, _contains, _key, read_glossary
 from search.terms import TBX_NAMESPACE, XML_LANG, export_glossary, lookup_terms
 
@@ -20,16 +20,55 @@ def test_glossary_is_large_and_covers_every_domain():
     assert len({entry.key.casefold() for entry in ENTRIES}) == len(ENTRIES)
 
 
-def test_every_entry_is_attested_in_french_and_in_korean():
+def _documents():
     french = [_key(path.read_text(encoding="utf-8"), "fr") for path in FRENCH_DIR.glob("*.txt")]
-    korean = [_key(path.read_text(encoding="utf-8"), "ko") for path in KOREAN_DIR.glob("*.md")]
+    korean = [_key(read_korean(path), "ko") for path in KOREAN_DIR.glob("*.md")]
+    return french, korean
+
+
+def _attested(variant, lang, french, korean):
+    docs = french if lang == "fr" else korean
+    return any(_contains(doc, _key(variant, lang), lang, min_korean=1) for doc in docs)
+
+
+def test_every_entry_is_attested_in_french_and_in_korean():
+    """Each language of an entry is attested unless all its variants there are query-only ("~")."""
+    french, korean = _documents()
     unattested = []
     for entry in ENTRIES:
-        in_french = any(_contains(doc, _key(v, "fr"), "fr") for v in entry.fr for doc in french)
-        in_korean = any(_contains(doc, _key(v, "ko"), "ko", min_korean=1) for v in entry.ko for doc in korean)
-        if not (in_french and in_korean):
-            unattested.append((entry.line, entry.fr[0], entry.ko[0], in_french, in_korean))
+        for lang in ("fr", "ko"):
+            expected = entry.attested_terms(lang)
+            if expected and not any(_attested(v, lang, french, korean) for v in expected):
+                unattested.append((entry.line, lang, expected[0]))
     assert not unattested, unattested[:10]
+
+
+def test_query_only_variants_are_really_absent_from_the_documents():
+    """The "~" marker is honest: a variant the documents contain must not carry it."""
+    french, korean = _documents()
+    marked = [(entry.line, lang, term) for entry in ENTRIES for lang, term in sorted(entry.query_only) if lang in ("fr", "ko")]
+    assert len(marked) >= 60
+    wrongly = [item for item in marked if _attested(item[2], item[1], french, korean)]
+    assert not wrongly, wrongly[:10]
+
+
+def test_query_only_marker_and_trilingual_notes_parse(tmp_path):
+    path = tmp_path / "g.tsv"
+    path.write_text("fr\tko\ten\tdomain\tnotes\tnotes_fr\tnotes_ko\n"
+                    "Tours\t투르 | ~뚜르\tTours\tplaces\tHost city\tVille hôte\t개최 도시\n", encoding="utf-8")
+    entry = read_glossary(path)[0]
+    assert entry.ko == ("투르", "뚜르") and entry.attested_terms("ko") == ("투르",)
+    assert (entry.note("fr"), entry.note("ko"), entry.note("en")) == ("Ville hôte", "개최 도시", "Host city")
+    assert (entry.domain_label("fr"), entry.domain_label("ko"), entry.domain_label("en")) == ("lieux", "지명", "places")
+    assert Glossary([entry]).lookup("뚜르")[0] is entry
+    with pytest.raises(GlossaryError, match="unknown language"):
+        entry.note("de")
+
+
+def test_every_entry_has_its_note_in_french_korean_and_english():
+    missing = [(e.line, e.key) for e in ENTRIES if e.notes and not (e.notes_fr and e.notes_ko)]
+    assert not missing, missing[:10]
+    assert all(e.domain_label(lang) for e in ENTRIES for lang in ("fr", "ko", "en"))
 
 
 @pytest.mark.parametrize(

@@ -85,9 +85,8 @@ def test_one_indexer_at_a_time_and_stale_locks_are_recovered(tmp_path):
                 pass
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     (index_dir / ".lock").write_text(f"{dead.stdout.strip()}\n0\n")
-    with IndexLock(index_dir):  # the process that held it is gone
-        assert (index_dir / ".lock").read_text().split()[0] == str(os.getpid())
-    assert not (index_dir / ".lock").exists()
+    with IndexLock(index_dir):  # a file left by a process that is gone holds no OS lock
+        pass
 
 
 INDEXER = textwrap.dedent(
@@ -167,5 +166,5 @@ def test_refresh_and_remove_keep_the_indexs_encoder_and_chunk_size(tmp_path, arc
     assert main(["index", "--index-dir", index_dir]) == 0
     assert main(["remove", "seogu", "--index-dir", index_dir]) == 0
     manifest = load_index(index_dir).manifest
-    assert manifest["encoder"]["id"] == model and manifest["chunking"]["target_chars"] == 200
+    assert manifest.encoder.id == model and manifest.chunking.target_chars == 200
     assert "passages encoded 0" in capsys.readouterr().out  # nothing re-encoded with another model

@@ -124,7 +124,8 @@ def test_interrupted_build_leaves_the_previous_index(tmp_path, encoder, monkeypa
     assert current_generation(index_dir) == before
     assert {c.doc for c in load_index(index_dir).chunks} == {"a"}
     assert not [p for p in index_dir.iterdir() if p.name.endswith(".partial")]
-    assert not (index_dir / ".lock").exists()
+    with store.IndexLock(index_dir):  # released: the next build can run
+        pass
 
 
 def test_rebuild_reuses_vectors_of_unchanged_chunks(tmp_path, encoder):
@@ -153,7 +154,7 @@ def test_sentence_transformers_loading_path_with_prompts(tmp_path):
     docs.mkdir()
     (docs / "en.txt").write_text("Suwon collects rain water.\n\nGoyang supports urban farming.", encoding="utf-8")
     build_index([docs], tmp_path / "index", BuildOptions(encoder=encoder.id), encoder=encoder)
-    assert load_index(tmp_path / "index").manifest["encoder"]["dimension"] == 384
+    assert load_index(tmp_path / "index").manifest.encoder.dimension == 384
 
 
 def test_unknown_encoder_is_a_clear_error():

@@ -1,7 +1,8 @@
 """Readers by file extension. New formats register here.
 
 Each reader module imports its parsing library (pypdf, python-docx, srt,
-webvtt-py) inside ``read``, so importing the registry stays instant.
+webvtt-py, python-pptx, python-hwpx, pytesseract) inside ``read``, so
+importing the registry stays instant.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from corpus.readers.base import ReadResult, Reader, decode_text
 from corpus.readers.docx import DocxReader
 from corpus.readers.frontmatter import FrontMatterReader
 from corpus.readers.html import HtmlReader
+from corpus.readers.hwp import HwpReader
+from corpus.readers.image import ImageReader
 from corpus.readers.pdf import PdfReader
+from corpus.readers.pptx import PptxReader
 from corpus.readers.subtitles import SrtReader, VttReader
 from corpus.readers.text import TextReader
 
@@ -27,6 +31,9 @@ READERS: tuple[Reader, ...] = (
     SrtReader(),
     VttReader(),
     HtmlReader(),
+    PptxReader(),
+    HwpReader(),
+    ImageReader(),
 )
 
 

@@ -21,12 +21,20 @@ class ReadResult:
             readers put their cues under "timeline" as (start char, end char,
             start seconds, end seconds).
         notes: things worth telling the user (encoding guessed, pages skipped, …).
+        pages: where each page (PDF, DOCX page breaks) or slide starts in ``text``,
+            page 1 first; empty when the format has no pages.
+        ocr_pages: pages or images whose text came from OCR.
+        warnings: problems the user should act on while the rest of the file is
+            read (a scanned page left out because Tesseract is missing, …).
     """
 
     text: str
     encoding: str = "utf-8"
     meta: dict = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    pages: tuple[int, ...] = ()
+    ocr_pages: int = 0
+    warnings: tuple[str, ...] = ()
 
 
 class Reader(ABC):
@@ -37,6 +45,31 @@ class Reader(ABC):
     @abstractmethod
     def read(self, path: Path) -> ReadResult:
         """Read ``path``; raise ``DocumentError`` naming the file when it cannot be read."""
+
+
+# Pages are separated by two empty lines: the page break convention of ``corpus.structure``.
+PAGE_SEPARATOR = "\n\n\n"
+
+
+def join_pages(pages: list[str]) -> tuple[str, tuple[int, ...]]:
+    """Page texts → the document text and where each page starts in it.
+
+    Leading and trailing empty lines are dropped, as the chunker would ignore
+    them; an empty page keeps its place (its start is where the next one starts).
+    """
+    text = PAGE_SEPARATOR.join(page.strip("\n") for page in pages)
+    starts, offset = [], 0
+    for page in pages:
+        starts.append(offset)
+        offset += len(page.strip("\n")) + len(PAGE_SEPARATOR)
+    lead = len(text) - len(text.lstrip("\n"))
+    text = text.strip("\n")
+    return (text + "\n" if text else ""), tuple(max(0, min(start - lead, len(text))) for start in starts)
+
+
+def missing_package(path: Path, what: str, package: str) -> DocumentError:
+    """The error for a format whose optional library is not installed: names the file and the package."""
+    return DocumentError(path, f"reading {what} needs the {package} package: pip install {package}", kind="needs a package")
 
 
 def read_bytes(path: Path) -> bytes:

@@ -16,6 +16,7 @@ _TITLE_STYLE = re.compile(r"^(?:title|titre|제목)$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"\b(?:list|liste)\b|목록", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 class DocxReader(Reader):
@@ -28,6 +29,9 @@ class DocxReader(Reader):
 
         document = _open(path)
         blocks: list[str] = []
+        breaks: list[list[int]] = []  # per block: where in it a new page starts
+        pending: list[int] = []  # breaks in empty paragraphs start the next block's page
+        rendered_breaks = bool(document.element.body.xpath(".//w:lastRenderedPageBreak"))
         first_heading = ""
         tables = 0
         for item in document.iter_inner_content():
@@ -38,9 +42,15 @@ class DocxReader(Reader):
                 rendered = _render_paragraph(item)
                 if rendered.startswith("#") and not first_heading:
                     first_heading = rendered.lstrip("#").strip()
+            found = _page_breaks(item._element, rendered_breaks)
             if rendered:
                 blocks.append(rendered)
-        text = _join_blocks(blocks)
+                breaks.append([0] * len(pending) + found)
+                pending = []
+            else:
+                pending += [0] * len(found)
+        text, starts = _join_blocks(blocks)
+        pages = _page_starts(blocks, starts, breaks)
         meta: dict = {}
         notes: list[str] = []
         title = _normalise(document.core_properties.title or "")
@@ -53,7 +63,9 @@ class DocxReader(Reader):
         if tables:
             notes.append(f"{tables} tables rendered one row per line")
         # The XML text is already Unicode: no byte encoding to report (the default).
-        return ReadResult(text=text, meta=meta, notes=tuple(notes))
+        if pages:
+            notes.append(f"{len(pages)} pages (from the page breaks {'Word recorded' if rendered_breaks else 'in the text'})")
+        return ReadResult(text=text, meta=meta, notes=tuple(notes), pages=pages)
 
 
 def _open(path: Path):
@@ -120,15 +132,51 @@ def _render_table(table) -> str:
     return "\n".join(lines)
 
 
-def _join_blocks(blocks: list[str]) -> str:
-    """Blank lines between paragraphs; consecutive list items stay one block."""
+def _join_blocks(blocks: list[str]) -> tuple[str, list[int]]:
+    """Blank lines between paragraphs; consecutive list items stay one block. Also where each block starts."""
     parts: list[str] = []
+    starts: list[int] = []
+    offset = 0
     for i, block in enumerate(blocks):
         if i:
             both_items = block.startswith("- ") and blocks[i - 1].startswith("- ")
             parts.append("\n" if both_items else "\n\n")
+            offset += len(parts[-1])
+        starts.append(offset)
         parts.append(block)
-    return "".join(parts) + "\n" if parts else ""
+        offset += len(block)
+    return ("".join(parts) + "\n" if parts else ""), starts
+
+
+def _page_breaks(element, rendered: bool) -> list[int]:
+    """Character positions in a block's text where a new page starts.
+
+    Word records where it laid out each page (``w:lastRenderedPageBreak``) when
+    it saves; those are used when the document has them, and the explicit
+    page breaks (``w:br w:type="page"``, "page break before") otherwise: using
+    both would count every explicit break twice. Positions count the raw text
+    of the runs, which the rendered block follows closely enough to cite a page.
+    """
+    positions, length = [], 0
+    for node in element.iter():
+        tag = node.tag
+        if tag == _W + "t":
+            length += len(node.text or "")
+        elif tag == _W + "lastRenderedPageBreak" and rendered:
+            positions.append(length)
+        elif tag == _W + "br" and node.get(_W + "type") == "page":
+            positions.extend(() if rendered else (length,))
+        elif tag in (_W + "tab", _W + "br", _W + "cr"):
+            length += 1
+        elif tag == _W + "pageBreakBefore" and not rendered and node.get(_W + "val") not in ("0", "false"):
+            positions.append(0)
+    return positions
+
+
+def _page_starts(blocks: list[str], starts: list[int], breaks: list[list[int]]) -> tuple[int, ...]:
+    """Page start offsets in the document text; empty when the document has no page break."""
+    pages = [start + min(position, len(block)) for block, start, found in zip(blocks, starts, breaks) for position in found]
+    return (0, *pages) if pages else ()
 
 
 def _normalise(text: str) -> str:

@@ -28,9 +28,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from corpus.errors import DocumentError
-from corpus.readers.base import ReadResult, Reader, read_bytes
-
-PAGE_SEPARATOR = "\n\n\n"
+from corpus.readers.base import ReadResult, Reader, join_pages, read_bytes
+from corpus.readers.ocr import ocr_pdf_pages, scanned_pdf_pages
 # A font this much larger than the body text marks a heading.
 HEADING_SCALE = 1.15
 # Lines this many from the top or bottom of a page may be running headers or
@@ -55,15 +54,18 @@ class PdfReader(Reader):
 
     def read(self, path: Path) -> ReadResult:
         notes: list[str] = []
+        data = read_bytes(path)
         with _pypdf_warnings() as warnings:
-            pdf = _open(read_bytes(path), path, notes)
+            pdf = _open(data, path, notes)
             pages = _extract_pages(pdf, path, notes)
             title = _metadata_title(pdf)
         if warnings:
             notes.append(f"repaired while reading: {'; '.join(sorted(set(warnings))[:3])}")
-        text = _render(pages, notes)
+        ocr_pages, problems = _ocr_scanned(data, pages, path, notes)
+        text, starts = _render(pages, notes)
         if not text.strip():
-            raise DocumentError(path, "PDF has no text layer (scanned pages? run OCR on it first)")
+            found = "OCR found no text on its scanned pages" if ocr_pages else "no scanned image on its pages"
+            raise DocumentError(path, f"PDF has no text layer and {found}", kind="no text")
         meta: dict = {}
         first_heading = re.search(r"^#{1,3} (.+)$", text, re.MULTILINE)
         if title:
@@ -74,11 +76,38 @@ class PdfReader(Reader):
             notes.append("title from the first heading")
         notes.insert(0, f"{len(pages)} pages")
         # Extracted text is already Unicode: no byte encoding to report (the default).
-        return ReadResult(text=text, meta=meta, notes=tuple(notes))
+        return ReadResult(text=text, meta=meta, notes=tuple(notes), pages=starts, ocr_pages=ocr_pages, warnings=problems)
 
 
-def _render(pages: list[tuple[str, list[tuple[str, float]]]], notes: list[str]) -> str:
-    """Page texts → the document text: furniture dropped, headings marked, wrapped lines rejoined."""
+def _ocr_scanned(data: bytes, pages: list, path: Path, notes: list[str]) -> tuple[int, tuple[str, ...]]:
+    """Replace the text of scanned pages by their OCR, in place.
+
+    Returns:
+        The number of pages OCRed, and a warning when some scanned pages could
+        not be (Tesseract missing) while others have text.
+
+    Raises:
+        DocumentError: every page is a scan and OCR is not available.
+    """
+    scanned = scanned_pdf_pages(data, [text for text, _ in pages])
+    if not scanned:
+        return 0, ()
+    try:
+        texts = ocr_pdf_pages(data, scanned, path)
+    except DocumentError as error:
+        if len(scanned) == len(pages) or not any(text.strip() for text, _ in pages):
+            raise
+        numbers = ", ".join(str(i + 1) for i in scanned)
+        return 0, (f"scanned pages {numbers} left out: {error.reason}",)
+    for i, text in texts.items():
+        if len(text) > len(pages[i][0].strip()):
+            pages[i] = (text, [])
+    notes.append(f"{len(scanned)} scanned pages read by OCR")
+    return len(scanned), ()
+
+
+def _render(pages: list[tuple[str, list[tuple[str, float]]]], notes: list[str]) -> tuple[str, tuple[int, ...]]:
+    """Page texts → the document text (furniture dropped, headings marked, wrapped lines rejoined) and page starts."""
     lines_by_page = [[_normalise(line) for line in text.splitlines()] for text, _ in pages]
     dropped = _drop_page_furniture(lines_by_page)
     if dropped:
@@ -86,7 +115,7 @@ def _render(pages: list[tuple[str, list[tuple[str, float]]]], notes: list[str]) 
     headings = _heading_levels([fragments for _, fragments in pages])
     rendered = [_render_page(lines, headings) for lines in lines_by_page]
     full = _full_width(rendered)
-    return PAGE_SEPARATOR.join("\n".join(_rejoin(page, full)) for page in rendered).strip("\n") + "\n"
+    return join_pages(["\n".join(_rejoin(page, full)) for page in rendered])
 
 
 @contextmanager

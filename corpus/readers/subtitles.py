@@ -13,12 +13,14 @@ the chunker turns it into each chunk's ``time_start``/``time_end``.
 from __future__ import annotations
 
 import html
+import logging
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.errors import DocumentError
-from corpus.readers.base import ReadResult, Reader, decode_text, read_bytes
+from corpus.readers.base import Reader, ReadResult, decode_text, read_bytes
 from corpus.structure import normalise_speaker
 
 _TAG = re.compile(r"<[^>\n]{0,200}>")
@@ -67,15 +69,20 @@ class SrtReader(Reader):
         notes: list[str] = []
         try:
             subtitles = list(srt.parse(text))
+            skipped: list[str] = []
         except srt.SRTParseError:
             # Stray lines between cues (a title, a note) break strict parsing only.
-            subtitles = list(srt.parse(text, ignore_errors=True))
+            with _srt_log_lines() as skipped:
+                subtitles = list(srt.parse(text, ignore_errors=True))
             notes.append("text outside subtitle cues ignored")
         cues = [
             _cue(item.start.total_seconds(), item.end.total_seconds(), item.content, "")
             for item in subtitles
         ]
-        return _result(path, cues, encoding, notes, "SRT")
+        warnings = [f"unparseable SRT text skipped: {_excerpt(line)}" for line in skipped[:_MAX_SKIPPED]]
+        if len(skipped) > _MAX_SKIPPED:
+            warnings.append(f"… and {len(skipped) - _MAX_SKIPPED} more unparseable parts skipped")
+        return _with_warnings(_result(path, cues, encoding, notes, "SRT"), warnings)
 
 
 class VttReader(Reader):
@@ -113,6 +120,44 @@ def _cue(start: float, end: float, raw: str, voice: str) -> Cue:
         speaker = normalise_speaker(_HONORIFIC.sub("", label.group("name")))
         text = label.group("rest").strip()
     return Cue(round(start, 3), round(end, 3), text, speaker)
+
+
+_MAX_SKIPPED = 3  # a badly broken file would otherwise print one warning per stray line
+
+
+@contextmanager
+def _srt_log_lines():
+    """What ``srt`` logs while parsing ("Skipped unparseable SRT data: …"), collected instead of printed.
+
+    The library logs to its own logger, which reaches stderr without the file's
+    name; the reader turns each line into a warning naming the file.
+    """
+    lines: list[str] = []
+
+    class _Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            lines.append(str(record.args[0]) if record.args else record.getMessage())
+
+    logger = logging.getLogger("srt")
+    handler, propagate = _Collect(logging.WARNING), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield lines
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def _excerpt(text: str) -> str:
+    shown = " ".join(text.split())
+    return repr(shown if len(shown) <= 60 else shown[:59] + "…")
+
+
+def _with_warnings(result: ReadResult, warnings: list[str]) -> ReadResult:
+    from dataclasses import replace
+
+    return replace(result, warnings=(*result.warnings, *warnings)) if warnings else result
 
 
 def _is_hangul(ch: str) -> bool:

@@ -13,7 +13,7 @@ import pytest
 
 from app.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(capsys, *argv):
@@ -63,7 +63,7 @@ def test_readable_output_marks_matched_terms(capsys, bundled_index):
         (["eval", "does-not-exist.jsonl"], "no such file"),
         (["terms"], "give a TERM"),
         (["index", "/no/such/folder"], "no such file or directory"),
-        (["bogus"], "invalid choice"),
+        (["bogus"], "unknown command 'bogus'"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_code_2(capsys, bundled_index, argv, message):

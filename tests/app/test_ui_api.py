@@ -15,6 +15,7 @@ import pytest
 os.environ["HF_HUB_OFFLINE"] = "1"
 
 from gradio_client import Client  # noqa: E402
+from gradio_client.exceptions import AppError  # noqa: E402
 
 import ui  # noqa: E402
 
@@ -34,12 +35,14 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(engine):
+    from app.server import create_server, start_in_thread
+
     demo = ui.build_app(engine)
-    _app, url, _share = demo.launch(server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True, quiet=True)
+    running = start_in_thread(create_server(engine, demo))
     try:
-        yield demo, url
+        yield demo, running.url
     finally:
-        demo.close()
+        running.close()
 
 
 @pytest.fixture(scope="module")
@@ -48,10 +51,12 @@ def client(server):
 
 
 def search_page(client, query, *, lang="all", mode="hybrid", speaker=None, ui_lang="fr"):
-    # gradio_client leaves gr.State outputs out: six values come back.
-    summary, results, csv_file, json_file, md_file, raw = client.predict(
+    # gradio_client leaves gr.State outputs out: five values come back; the JSON download is the raw response.
+    summary, results, csv_file, json_file, md_file = client.predict(
         query, lang, [], speaker, mode, 10, ui_lang, api_name="/search_page")
-    return summary, results, tuple(_file(f) for f in (csv_file, json_file, md_file)), raw
+    files = tuple(_file(f) for f in (csv_file, json_file, md_file))
+    raw = json.loads(Path(files[1]).read_text(encoding="utf-8")) if files[1] else None
+    return summary, results, files, raw
 
 
 def _file(output):
@@ -97,16 +102,59 @@ def test_page_names_for_modes_and_filters_are_accepted(client):
 
 @pytest.mark.parametrize("query", ["", "   \n "])
 def test_empty_query_is_a_friendly_message_not_an_exception(client, query):
-    response = client.predict(query, api_name="/search")
-    assert response["results"] == [] and "empty query" in response["error"]
+    with pytest.raises(AppError, match="empty query"):
+        client.predict(query, api_name="/search")
     summary, results, files, raw = search_page(client, query)
     assert "Tapez un mot ou une question" in summary and results == ""
     assert files == (None, None, None)
 
 
-def test_invalid_option_is_reported_in_the_json(client):
-    response = client.predict("hydrogène", "de", 5, "hybrid", [], "", True, api_name="/search")
-    assert "invalid language 'de'" in response["error"]
+def test_invalid_option_is_a_one_line_error(client):
+    with pytest.raises(AppError, match="invalid language 'de'"):
+        client.predict("hydrogène", "de", 5, "hybrid", [], "", True, api_name="/search")
+
+
+# Issue 11 item 12: what a client can send through JSON that the page's widgets never would.
+BAD_SEARCH_ARGUMENTS = [
+    ({"docs": [["a"]]}, "invalid documents"),
+    ({"speaker": 123}, "invalid speaker"),
+    ({"mode": {"m": 1}}, "invalid mode"),
+    ({"k": float("inf")}, "invalid number of results"),
+    ({"k": float("nan")}, "invalid number of results"),
+    ({"k": "abc"}, "invalid number of results"),
+    ({"k": True}, "invalid number of results"),
+    ({"lang": ["fr"]}, "invalid language"),
+    ({"expand": "yes"}, "invalid expand"),
+    ({"query": "\ud800 recyclage"}, "invalid query"),
+    ({"query": ["hydrogène"]}, "invalid query"),
+]
+
+
+def raw_call(url: str, api_name: str, data: list) -> str:
+    """Gradio's HTTP API with JSON that gradio_client cannot send (NaN, Infinity, lone surrogates): the error event."""
+    import httpx
+
+    body = json.dumps({"data": data}, allow_nan=True, ensure_ascii=True)
+    with httpx.Client(base_url=url, timeout=30) as http:
+        event = http.post(f"gradio_api/call/{api_name}", content=body, headers={"content-type": "application/json"})
+        stream = http.get(f"gradio_api/call/{api_name}/{event.json()['event_id']}").text
+    assert "event: error" in stream, stream
+    return stream
+
+
+@pytest.mark.parametrize(("arguments", "message"), BAD_SEARCH_ARGUMENTS)
+def test_search_endpoint_checks_every_argument(server, arguments, message):
+    call = {"query": "hydrogène", "lang": "all", "k": 5, "mode": "hybrid", "docs": [], "speaker": "", "expand": True}
+    call.update(arguments)
+    assert message in raw_call(server[1], "search", list(call.values()))
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["x", "abc", 1], "invalid before"), (["x", float("nan"), 1], "invalid before"),
+    (["x", 1, float("inf")], "invalid after"), ([["a"], 1, 1], "invalid chunk id"), (["x", -1, 1], "invalid before"),
+])
+def test_context_endpoint_checks_every_argument(server, arguments, message):
+    assert message in raw_call(server[1], "context", arguments)
 
 
 @pytest.mark.parametrize("payload", XSS_PAYLOADS)
@@ -177,7 +225,8 @@ def test_context_and_documents(client, engine):
     chunk = engine.chunks[5]
     context = client.predict(chunk.id, 1, 1, api_name="/context")
     assert [c["id"] for c in context] == [c.id for c in engine.context(chunk.id)]
-    assert "error" in client.predict("no-such-chunk", api_name="/context")[0]
+    with pytest.raises(AppError, match="invalid chunk id 'no-such-chunk'"):
+        client.predict("no-such-chunk", api_name="/context")
     documents = {d["id"]: d for d in client.predict(api_name="/documents")}
     assert documents.keys() == engine.data.documents.keys()
     korean = next(d for d in documents.values() if d["translation_of"])
@@ -197,11 +246,14 @@ def test_queue_runs_several_events_at_once(server):
     assert demo._queue.default_concurrency_limit == ui.CONCURRENCY_LIMIT > 1  # Gradio's own default is 1
 
 
-def test_launch_binds_loopback_without_share_and_passes_auth(monkeypatch, engine):
+def test_launch_binds_loopback_and_passes_auth(monkeypatch, engine):
+    import app.server
+
     captured = {}
-    monkeypatch.setattr(ui.gr.Blocks, "launch", lambda self, **kwargs: captured.update(kwargs))
-    ui.launch(engine, auth=("cuf", "secret"))
-    assert captured["server_name"] == "127.0.0.1" and captured["share"] is False and captured["auth"] == ("cuf", "secret")
+    monkeypatch.setattr(app.server, "serve", lambda app, sock, **kwargs: captured.update(app=app, address=sock.getsockname()))
+    ui.launch(engine, port=free_port(), auth=("cuf", "secret"))
+    assert captured["address"][0] == "127.0.0.1"
+    assert captured["app"].state.login_check is not None  # the REST routes ask for the same login as the page
     assert os.environ["GRADIO_ANALYTICS_ENABLED"] == "False"
 
 

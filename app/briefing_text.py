@@ -1,0 +1,78 @@
+"""The briefing's words in French, Korean and English: headings, labels, dates, theme names."""
+
+from __future__ import annotations
+
+import re
+
+BRIEFING_LANGS = ("fr", "ko", "en")
+
+LABELS = {
+    "fr": {
+        "title": "Dossier de préparation", "entities": "Entités", "events": "Événements et dates",
+        "speakers": "Qui a parlé, sur quoi", "figures": "Chiffres clés", "passages": "Passages",
+        "figure": "Chiffre", "measures": "Ce qu'il mesure", "french": "Français", "korean": "Coréen",
+        "original": "Original", "translation": "Traduction", "working": "traduction de travail",
+        "sections": "Sections", "themes": "Thèmes", "partners": "Partenaires", "passages_n": "passages",
+        "none": "—", "document": "Document", "section": "section", "time": "time code", "date": "date",
+        "no_figures": "Aucun chiffre relevé.", "no_translation": "(pas de traduction alignée)",
+        "place": "lieu", "organisation": "organisation", "person": "personne", "role": "rôle",
+        "also_named": "Cités avec", "source": "source",
+    },
+    "ko": {
+        "title": "브리핑 자료", "entities": "대상", "events": "행사 및 일자", "speakers": "발표자 및 발표 내용",
+        "figures": "주요 수치", "passages": "관련 발췌문", "figure": "수치", "measures": "내용",
+        "french": "프랑스어", "korean": "한국어", "original": "원문", "translation": "번역문",
+        "working": "작업 번역", "sections": "항목", "themes": "주제", "partners": "교류 상대",
+        "passages_n": "개 발췌문", "none": "—", "document": "문서", "section": "항목", "time": "시간",
+        "date": "일자", "no_figures": "확인된 수치 없음.", "no_translation": "(정렬된 번역 없음)",
+        "place": "지역", "organisation": "기관", "person": "인물", "role": "직책", "also_named": "함께 언급",
+        "source": "출처",
+    },
+    "en": {
+        "title": "Briefing", "entities": "Entities", "events": "Events and dates", "speakers": "Who spoke, on what",
+        "figures": "Key figures", "passages": "Passages", "figure": "Figure", "measures": "What it measures",
+        "french": "French", "korean": "Korean", "original": "Original", "translation": "Translation",
+        "working": "working translation", "sections": "Sections", "themes": "Themes", "partners": "Partners",
+        "passages_n": "passages", "none": "—", "document": "Document", "section": "section", "time": "time code",
+        "date": "date", "no_figures": "No figure found.", "no_translation": "(no aligned translation)",
+        "place": "place", "organisation": "organisation", "person": "person", "role": "role",
+        "also_named": "Named with", "source": "source",
+    },
+}
+
+THEMES = {
+    "waste": ("déchets", "폐기물", "waste"), "energy": ("énergie", "에너지", "energy"), "water": ("eau", "물", "water"),
+    "mobility": ("mobilité", "교통", "mobility"), "urban planning": ("urbanisme", "도시계획", "urban planning"),
+    "climate policy": ("politique climatique", "기후 정책", "climate policy"),
+    "governance": ("gouvernance", "거버넌스", "governance"), "diplomacy": ("diplomatie", "외교", "diplomacy"),
+}
+
+_MONTHS = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+
+
+def label(lang: str, key: str) -> str:
+    return LABELS.get(lang, LABELS["en"])[key]
+
+
+def theme_name(domain: str, lang: str) -> str:
+    names = THEMES.get(domain)
+    return names[BRIEFING_LANGS.index(lang)] if names else domain
+
+
+def format_date(date: str, lang: str) -> str:
+    """"2021-10" → "octobre 2021" / "2021년 10월" / "October 2021"; other text is returned as it is."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date or "")
+    if not match:
+        return date or ""
+    year, month, day = match.group(1), match.group(2), match.group(3)
+    if lang == "ko":
+        return f"{year}년" + (f" {int(month)}월" if month else "") + (f" {int(day)}일" if day else "")
+    if not month:
+        return year
+    month_name = _MONTHS.get(lang, _MONTHS["en"])[int(month) - 1]
+    return f"{int(day)} {month_name} {year}" if day else f"{month_name} {year}"

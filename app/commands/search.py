@@ -1,0 +1,82 @@
+"""``search``: ranked passages for one or more queries, readable or JSON Lines."""
+
+from __future__ import annotations
+
+import sys
+
+from app.commands import open_engine
+from app.terminal import for_terminal, json_for_terminal, read_stdin_text, text_argument
+from corpus.errors import SeminarSearchError
+
+DEFAULT_K = 10
+
+
+def register(sub, common) -> None:
+    from search.engine import LANG_FILTERS, MODES
+
+    search = sub.add_parser(
+        "search", parents=[common], help="search the archive",
+        description="Search in French, Korean or English; several queries at once or one per line with --stdin.",
+        epilog="Examples:\n  seminar-search search hydrogène 재활용 --lang all -k 5\n"
+               "  printf '수소\\nurban farming\\n' | seminar-search search --stdin --json --lang fr\n"
+               "  seminar-search search --entity Suwon --lang ko")
+    search.add_argument("queries", nargs="*", metavar="QUERY")
+    search.add_argument("--stdin", action="store_true", help="read one query per line from standard input")
+    search.add_argument("--lang", default="all", help=f"passage language: {', '.join(LANG_FILTERS)} (default all)")
+    search.add_argument("-k", type=int, default=DEFAULT_K, help=f"number of results (default {DEFAULT_K})")
+    search.add_argument("--mode", default="hybrid", help=f"{', '.join(MODES)} (default hybrid)")
+    search.add_argument("--doc", action="append", default=[], help="restrict to a document id (repeatable)")
+    search.add_argument("--speaker", default="", help="restrict to a speaker or city")
+    search.add_argument("--entity", default="", metavar="NAME",
+                        help="restrict to the passages of a place, organisation or person (without QUERY: list them all)")
+    search.add_argument("--no-expand", action="store_true", help="no cross-language glossary expansion")
+    search.add_argument("--json", action="store_true", help="JSON Lines output, one object per query")
+    search.set_defaults(run=run_search)
+
+
+def run_search(args) -> int:
+    from search.engine import SearchOptions
+
+    queries = [text_argument(query, "query") for query in args.queries]
+    if args.stdin:
+        queries += [line for line in read_stdin_text(sys.stdin).splitlines() if line.strip()]
+    speaker = text_argument(args.speaker, "--speaker")
+    if not queries and args.entity.strip():
+        queries = [""]  # `search --entity Suwon`: every passage of Suwon, in document order
+    if not queries:
+        raise SeminarSearchError("no query given: pass QUERY arguments or --stdin")
+    options = SearchOptions(lang=args.lang, k=args.k, mode=args.mode, docs=tuple(args.doc), speaker=speaker,
+                            expand=not args.no_expand, entity=args.entity)
+    engine = open_engine(args)
+    for query in queries:
+        response = engine.search(query, options)
+        for notice in response.notices:
+            print(f"note: {for_terminal(notice)}", file=sys.stderr)
+        if args.json:
+            print(json_for_terminal(response.to_dict()), flush=True)
+        else:
+            print(format_response(response), flush=True)
+    return 0
+
+
+def format_response(response) -> str:
+    from search.highlight import mark_terms
+
+    # Everything from documents and queries goes through for_terminal: no escape sequence reaches the terminal.
+    lines = [for_terminal(f"## {response.query}  [{response.query_lang} → {response.lang}, {response.mode}]")]
+    if response.expansions:
+        expanded = ", ".join(f"{e['from']} → {e['to']}" for e in response.expansions)
+        lines.append(for_terminal(f"   expanded: {expanded}"))
+    if not response.results:
+        lines.append("   no result")
+    for result in response.results:
+        badge = " (working translation)" if result.translated else ""
+        where = " · ".join(part for part in (result.section, result.speaker, result.page_label, result.time_code) if part)
+        heading = f"{result.rank:>2}. [{result.lang}] {result.title}{badge} — {where}  ({result.score:.4f})"
+        lines.append(for_terminal(heading))
+        style = "ansi" if sys.stdout.isatty() else "brackets"
+        text = mark_terms(for_terminal(result.text), result.matched, style=style)
+        lines.extend("     " + line for line in text.splitlines())
+        if result.video_url:
+            lines.append(for_terminal(f"     ▶ {result.video_url}"))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,183 @@
+"""The functions behind the page's events (``ui.py`` lays the page out and wires them).
+
+One instance per app, shared by every visitor; nothing here keeps per-visitor
+state. Domain errors are turned into ``gr.Error`` in one place, ``shows_errors``.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import hashlib
+import re
+import shutil
+import tempfile
+import threading
+import time
+from concurrent.futures import Future
+from pathlib import Path
+
+import gradio as gr
+
+from app import html as render
+from app.html import t
+from app.service import Service
+from corpus.errors import SeminarSearchError
+
+DEFAULT_UI_LANGUAGE = "fr"  # until the browser says otherwise (Accept-Language, on page load)
+EXPORT_MAX_AGE_S = 3600
+EXPORT_FORMATS = ("csv", "json", "md")
+GLOSSARY_TIMEOUT_S = 300
+
+
+def shows_errors(function):
+    """A domain error becomes the one-line ``gr.Error`` the page (or a gradio_client caller) sees."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except SeminarSearchError as error:
+            raise gr.Error(str(error), print_exception=False) from None
+
+    return wrapper
+
+
+class PageResources:
+    """What the pages of one server share: an export folder (removed at exit) and the glossary files.
+
+    The glossary export (a concordance line per term) takes seconds: it is built in
+    the background when the first page opens; API-only use never pays for it.
+    """
+
+    def __init__(self, engine):
+        self.engine = engine
+        self.folder = Path(tempfile.mkdtemp(prefix="seminar-search-"))
+        atexit.register(shutil.rmtree, self.folder, ignore_errors=True)
+        self.glossary_files: Future = Future()
+        self._started = threading.Lock()
+
+    def start_glossary_export(self) -> Future:
+        if self._started.acquire(blocking=False):
+            threading.Thread(target=self._export_glossary, name="seminar-search-glossary", daemon=True).start()
+        return self.glossary_files
+
+    def _export_glossary(self) -> None:
+        try:
+            from search.terms import export_glossary
+
+            files = {}
+            for fmt in ("csv", "tbx"):
+                path = self.folder / f"seminar-search-glossary.{fmt}"
+                path.write_text(export_glossary(self.engine, fmt), encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+                files[fmt] = str(path)
+            self.glossary_files.set_result(files)
+        except Exception as error:  # noqa: BLE001 - shown as disabled buttons, never raised in a thread
+            self.glossary_files.set_exception(error)
+
+    def export(self, response) -> dict[str, str]:
+        """The three export files of a response, named after the query; old ones are swept."""
+        from app.export import write_export
+
+        folder = self.folder / "exports"
+        _sweep(folder, EXPORT_MAX_AGE_S)
+        digest = hashlib.sha256(repr(response.to_dict()).encode()).hexdigest()[:8]
+        stem = f"seminar-search-{_slug(response.query)}-{digest}"
+        documents = self.engine.data.documents
+        return {fmt: str(write_export(response, fmt, folder, stem, documents)) for fmt in EXPORT_FORMATS}
+
+
+class PageCallbacks:
+    def __init__(self, engine):
+        self.engine = engine
+        self.service = Service(engine)
+        self.resources = PageResources(engine)
+
+    @shows_errors
+    def search_page(self, query, lang, docs, speaker, mode, k, ui):
+        """Page outputs: summary, cards, three downloads, response state."""
+        if not isinstance(query, str) or not query.strip():
+            return render.message_html(t(ui, "empty_query")), "", *_no_downloads(), None
+        response = self.service.search_response(query, lang, k, mode, docs, speaker)
+        files = self.resources.export(response)
+        downloads = [gr.update(value=files[fmt], interactive=True) for fmt in EXPORT_FORMATS]
+        return render.summary_html(response, ui), render.results_html(response, self.engine, ui), *downloads, response
+
+    def rerender_search(self, response, ui):
+        if response is None:
+            return gr.skip(), gr.skip()
+        return render.summary_html(response, ui), render.results_html(response, self.engine, ui)
+
+    @shows_errors
+    def terms_page(self, term, ui):
+        from search.terms import lookup_terms
+
+        if not isinstance(term, str) or not term.strip():
+            return render.message_html(t(ui, "empty_term")), None
+        lookup = lookup_terms(self.engine, term)
+        return render.terms_html(lookup, ui), lookup
+
+    def glossary_downloads(self, ui):
+        try:
+            files = self.resources.start_glossary_export().result(timeout=GLOSSARY_TIMEOUT_S)
+        except Exception:  # noqa: BLE001 - the buttons stay disabled, the rest of the page works
+            return gr.update(interactive=False), gr.update(interactive=False)
+        return (gr.update(value=files["csv"], label=t(ui, "glossary_csv"), interactive=True),
+                gr.update(value=files["tbx"], label=t(ui, "glossary_tbx"), interactive=True))
+
+    def reader_page(self, doc_id, focus, ui):
+        """Reader HTML, section menu and reader state for ``doc_id`` with ``focus`` highlighted."""
+        if doc_id not in self.engine.data.documents:
+            doc_id = self.engine.document_ids[0]
+        sections = render.section_choices(self.engine, doc_id, ui)
+        focused = self.engine.chunk(focus) if focus else None
+        section_value = next((first for _, first in sections
+                              if focused and self.engine.chunk(first).section == focused.section), None)
+        return (gr.update(value=doc_id), gr.update(choices=sections, value=section_value),
+                render.reader_html(self.engine, doc_id, ui, focus), {"doc": doc_id, "focus": focus})
+
+    def open_passage(self, action, ui):
+        """A click on "open in reader": the Documents tab, at the passage's row."""
+        if not action or action.get("action") != "open" or self.engine.chunk(action.get("value") or "") is None:
+            return (gr.skip(),) * 5
+        chunk = self.engine.chunk(action["value"])
+        return (gr.Tabs(selected="docs"), *self.reader_page(chunk.doc, chunk.id, ui))
+
+    def rerender_reader(self, state, ui):
+        state = state or {}
+        return self.reader_page(state.get("doc"), state.get("focus"), ui)
+
+    def browser_language(self, request: gr.Request):
+        """The first of fr/ko/en in the browser's Accept-Language, else French."""
+        header = (request.headers.get("accept-language", "") if request else "") or ""
+        for part in header.split(","):
+            code = part.split(";")[0].strip().lower()[:2]
+            if code in render.UI_LANGUAGES:
+                return code
+        return DEFAULT_UI_LANGUAGE
+
+
+def clicked(event: gr.SelectData) -> dict:
+    """What the clicked [data-action] element said (``render.ACTION_JS`` sends it as a select event)."""
+    return {"action": event.index, "value": event.value}
+
+
+def _no_downloads():
+    return [gr.update(value=None, interactive=False)] * len(EXPORT_FORMATS)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", text, flags=re.UNICODE).strip("-")[:40] or "results"
+
+
+def _sweep(folder: Path, max_age_s: float) -> None:
+    """Remove export files older than ``max_age_s``: each search writes three."""
+    if not folder.exists():
+        return
+    cutoff = time.time() - max_age_s
+    for path in folder.iterdir():
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+        except OSError:
+            pass  # another visitor's sweep removed it first

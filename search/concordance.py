@@ -1,0 +1,94 @@
+"""Concordance lines cut from the source: the sentence a term occurs in, verbatim, and its aligned sentence.
+
+Offsets point into the document's own text (``Document.text``), so a line is
+always a substring of the document: nothing is re-joined from tokens (which put
+spaces inside "지구온난화에" or "L’urgence"), and a cut falls between words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.analysis import english_terms, french_terms
+
+MAX_SIDE_CHARS = 110  # longest left or right part of a line; longer sentences are cut at a space
+# A sentence ends at . ! ? … (then a space) or at a line break; list items are lines of their own.
+_SENTENCE_END = re.compile(r"(?<=[.!?…。])\s+|\n+")
+_LEADING_MARKUP = re.compile(r"(?:[#>*\-–•·]+\s*|\d+[.)]\s+)+")
+_TRAILING_MARKUP = re.compile(r"[\s*_]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+def occurrences(text: str, start: int, end: int, variants: tuple[str, ...], lang: str) -> list[Span]:
+    """Non-overlapping occurrences of ``variants`` in ``text[start:end]``, in document offsets.
+
+    Korean variants match as written (particles may follow: "재활용을"); French and
+    English ones by their stems, so "déchets" finds "déchet" and "l'hydrogène" finds "hydrogène".
+    """
+    segment = text[start:end]
+    spans: list[tuple[int, int]] = []
+    if lang == "ko":
+        for variant in variants:
+            position = segment.find(variant)
+            while position >= 0 and variant:
+                spans.append((position, position + len(variant)))
+                position = segment.find(variant, position + len(variant))
+    else:
+        analyse = french_terms if lang == "fr" else english_terms
+        words = analyse(segment)
+        stems = [w.term for w in words]
+        for variant in variants:
+            needle = [t.term for t in analyse(variant)]
+            for i in range(len(stems) - len(needle) + 1) if needle else ():
+                if stems[i : i + len(needle)] == needle:
+                    spans.append((words[i].start, words[i + len(needle) - 1].end))
+    kept: list[Span] = []
+    for s, e in sorted(spans):  # overlapping variants ("수소" inside "수소충전소") count once
+        if not kept or start + s >= kept[-1].end:
+            kept.append(Span(start + s, start + e))
+    return kept
+
+
+def sentence_around(text: str, hit: Span, lower: int, upper: int) -> Span:
+    """The sentence of ``text`` containing ``hit``, within [lower, upper), without list markers or markup edges."""
+    begin = lower
+    for boundary in _SENTENCE_END.finditer(text, lower, hit.start):
+        begin = boundary.end()
+    finish = upper
+    boundary = _SENTENCE_END.search(text, hit.end, upper)
+    if boundary is not None:
+        finish = boundary.start()
+    marker = _LEADING_MARKUP.match(text, begin, hit.start)
+    if marker is not None:
+        begin = marker.end()
+    trailing = _TRAILING_MARKUP.search(text, hit.end, finish)
+    if trailing is not None:
+        finish = trailing.start()
+    return Span(begin, max(finish, hit.end))
+
+
+def cut(text: str, hit: Span, sentence: Span, width: int = MAX_SIDE_CHARS) -> tuple[str, str, str]:
+    """(left, term, right): the sentence around ``hit``, each side at most ``width`` characters, cut at a space."""
+    left_start = sentence.start
+    if hit.start - left_start > width:
+        space = text.find(" ", hit.start - width, hit.start)
+        left_start = space + 1 if space >= 0 else hit.start - width
+    right_end = sentence.end
+    if right_end - hit.end > width:
+        space = text.rfind(" ", hit.end, hit.end + width)
+        right_end = space if space > hit.end else hit.end + width
+    return text[left_start : hit.start], text[hit.start : hit.end], text[hit.end : right_end]
+
+
+def nearest(spans: list[Span], relative: float, start: int, end: int) -> Span | None:
+    """The span whose relative position in [start, end) is closest to ``relative`` (0.0–1.0)."""
+    if not spans:
+        return None
+    length = max(1, end - start)
+    return min(spans, key=lambda s: abs((s.start - start) / length - relative))

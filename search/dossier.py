@@ -1,0 +1,180 @@
+"""One entity's dossier: where it appears, who speaks for it, on what, with which figures.
+
+``build_dossier(engine, "Suwon")`` gathers, for a place, organisation or
+person: the events (documents) and dates, its speakers and their roles, the
+sections, the themes (glossary domains with counts), the key figures with
+their French and Korean sources (one figure for both: "165 milliards de won"
+= "1,650억 원"), partner entities, and every passage in document order with its
+counterpart in the other language.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from search.annotations import Annotations
+from search.engine import SearchEngine, SearchOptions
+
+# Figures worth a table; dates and times are the events' own, bare numbers say nothing alone.
+KEY_FIGURE_KINDS = ("money", "percent", "capacity", "quantity")
+_NAME_DOMAINS = frozenset({"places", "people", "institutions"})
+MAX_NAMED = 12
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSource:
+    """Where a figure is written: passage, language, the figure as written and what it measures."""
+
+    id: str
+    doc: str
+    lang: str
+    section: str
+    text: str
+    context: str
+    translated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigure:
+    key: str
+    kind: str
+    value: float
+    upper: float | None
+    unit: str
+    normal: str
+    context: str
+    sources: tuple[FigureSource, ...]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(sorted({s.lang for s in self.sources}))
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    id: str
+    name: str
+    names: dict
+    roles: tuple[str, ...]
+    passages: int
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    entity: dict
+    events: list[dict] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    sections: list[tuple[str, int]] = field(default_factory=list)
+    themes: list[tuple[str, int]] = field(default_factory=list)
+    figures: list[KeyFigure] = field(default_factory=list)
+    partners: list[dict] = field(default_factory=list)
+    named: list[dict] = field(default_factory=list)
+    passages: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["sections"] = [{"section": s, "passages": n} for s, n in self.sections]
+        data["themes"] = [{"domain": d, "passages": n} for d, n in self.themes]
+        for figure, record in zip(self.figures, data["figures"]):
+            record["languages"] = list(figure.languages)
+        return data
+
+
+def build_dossier(engine: SearchEngine, name: str) -> Dossier:
+    """The dossier of the entity called ``name`` (any of its names, any language).
+
+    Raises:
+        InvalidOptionError: no entity has that name.
+    """
+    annotations = engine.annotations()
+    entity = annotations.resolve(name)
+    listing = engine.search("", SearchOptions(entity=entity.name, lang="all"))
+    passages = [result.to_dict() for result in listing.results]
+    ordinals = annotations.passages(entity.id, engine.aligned_ordinals())
+    chunks = [engine.chunks[o] for o in ordinals]
+    originals = [c for c in chunks if not c.translated] or chunks
+    return Dossier(
+        entity=entity.to_dict() | {"labels": {lang: entity.label(lang) for lang in ("fr", "ko", "en")}},
+        events=_events(engine, originals),
+        speakers=_speakers(annotations, entity.id, ordinals),
+        sections=Counter(c.section for c in originals if c.section).most_common(),
+        themes=_themes(engine, chunks),
+        figures=_key_figures(engine, annotations, ordinals),
+        partners=[{"entity": other.to_dict(), "evidence": relation.role, "passage": engine.chunks[relation.ordinal].id}
+                  for other, relation in _unique_partners(annotations.partners(entity.id))],
+        named=_also_named(annotations, entity.id, ordinals),
+        passages=passages,
+    )
+
+
+def _events(engine: SearchEngine, chunks) -> list[dict]:
+    counts = Counter(c.doc for c in chunks)
+    events = []
+    for doc, count in counts.items():
+        document = engine.data.documents.get(doc)
+        meta = document.meta if document else None
+        events.append({"doc": doc, "title": meta.title if meta else doc, "event": meta.event if meta else "",
+                       "date": meta.date if meta else "", "place": meta.place if meta else "", "passages": count})
+    return sorted(events, key=lambda e: (e["date"], e["doc"]))
+
+
+def _speakers(annotations: Annotations, key: str, ordinals: list[int]) -> list[Speaker]:
+    """People holding a role in the entity, then the speakers of its passages, with their roles."""
+    spoken = Counter(m.entity for o in ordinals for m in annotations.mentions.get(o, ()) if m.source == "speaker")
+    holders = [r.source for r in annotations.relations if r.kind == "role" and r.target == key]
+    people = list(dict.fromkeys(holders + [p for p, _ in spoken.most_common()]))
+    if annotations.entities.get(key) and annotations.entities[key].type == "person":
+        people = [key] + [p for p in people if p != key]
+    speakers = []
+    for person in people:
+        entity = annotations.entities.get(person)
+        if entity is None:
+            continue
+        roles = tuple(dict.fromkeys(r.role for r in annotations.roles_of(person) if not r.target or r.target == key
+                                    or person not in holders))
+        speakers.append(Speaker(person, entity.name, {lang: entity.label(lang) for lang in ("fr", "ko", "en")},
+                                roles[:6], spoken.get(person, 0)))
+    return speakers
+
+
+def _themes(engine: SearchEngine, chunks) -> list[tuple[str, int]]:
+    counts: Counter = Counter()
+    for chunk in chunks:
+        counts.update({m.entry.domain for m in engine.glossary.find_in(chunk.text)} - _NAME_DOMAINS)
+    return counts.most_common()
+
+
+def _key_figures(engine: SearchEngine, annotations: Annotations, ordinals: list[int]) -> list[KeyFigure]:
+    """Figures of the passages grouped by value: the French one and its Korean translation are one row."""
+    grouped: dict[str, list] = {}
+    for ordinal in ordinals:
+        for found in annotations.figures.get(ordinal, ()):
+            if found.figure.kind in KEY_FIGURE_KINDS:
+                grouped.setdefault(found.figure.key, []).append(found)
+    figures = []
+    for key, found in grouped.items():
+        first = next((f.figure for f in found if not engine.chunks[f.ordinal].translated), found[0].figure)
+        sources = tuple(dict.fromkeys(
+            FigureSource(engine.chunks[f.ordinal].id, engine.chunks[f.ordinal].doc, str(engine.passage_language(engine.chunks[f.ordinal])),
+                         engine.chunks[f.ordinal].section, f.figure.text, f.figure.context, engine.chunks[f.ordinal].translated)
+            for f in found))
+        figures.append(KeyFigure(key, first.kind, first.value, first.upper, first.unit, first.normal, first.context, sources))
+    order = {kind: i for i, kind in enumerate(KEY_FIGURE_KINDS)}
+    return sorted(figures, key=lambda f: (order[f.kind], min(engine.chunk(s.id).ordinal for s in f.sources)))
+
+
+def _unique_partners(pairs):
+    seen = set()
+    for other, relation in pairs:
+        if other.id not in seen:
+            seen.add(other.id)
+            yield other, relation
+
+
+def _also_named(annotations: Annotations, key: str, ordinals: list[int]) -> list[dict]:
+    """Other entities named in the same passages, most often first."""
+    counts = Counter(m.entity for o in ordinals for m in {m.entity: m for m in annotations.mentions.get(o, ())}.values()
+                     if m.entity != key)
+    return [{"entity": annotations.entities[e].to_dict(), "passages": n} for e, n in counts.most_common(MAX_NAMED)
+            if e in annotations.entities]
