@@ -22,6 +22,7 @@ import gradio as gr  # noqa: E402  (after the environment above)
 from app import html as render  # noqa: E402
 from app.html import t  # noqa: E402
 from app.layout import EXAMPLE_QUERIES, EXAMPLE_TERMS, UI, Page, docs_tab, header_html, relabel, search_tab, terms_tab  # noqa: E402
+from app.dossier_tab import dossier_tab, wire_dossier_tab  # noqa: E402
 from app.page import PageCallbacks, clicked, shows_errors  # noqa: E402
 
 DEFAULT_HOST = "127.0.0.1"
@@ -49,10 +50,13 @@ def build_app(engine) -> gr.Blocks:
                 terms = terms_tab()
             with gr.Tab(t(UI, "tab_docs"), id="docs", elem_id="tab-docs") as tab_docs:
                 docs = docs_tab(engine)
-        labels = {tab_search: "tab_search", tab_terms: "tab_terms", tab_docs: "tab_docs"}
+            with gr.Tab(t(UI, "tab_dossier"), id="dossier", elem_id="tab-dossier") as tab_dossier:
+                dossier = dossier_tab(engine, UI)
+        labels = {tab_search: "tab_search", tab_terms: "tab_terms", tab_docs: "tab_docs", tab_dossier: "tab_dossier"}
         page = Page(header, ui, tabs, labels, search, terms, docs, *states)
         for wire in (_wire_search, _wire_terms, _wire_reader, _wire_interface_language, _wire_page_load):
             wire(demo, page, callbacks)
+        wire_dossier_tab(dossier, ui, engine)
         _wire_api(callbacks)
     demo.queue(default_concurrency_limit=CONCURRENCY_LIMIT)
     return demo
@@ -69,17 +73,17 @@ def _open_from(panel: gr.HTML, page: Page, callbacks: PageCallbacks):
 
 def _wire_search(_demo, page: Page, callbacks: PageCallbacks) -> None:
     s = page.search
-    inputs = [s.query, s.lang, s.docs, s.speaker, s.mode, s.k, page.ui]
-    outputs = [s.summary, s.results, *s.downloads, page.response]
+    inputs = [s.query, s.lang, s.docs, s.speaker, s.mode, s.k, page.ui, s.all_matches, s.entity]
+    outputs = [s.summary, s.results, *s.downloads, page.response, s.facets]
     s.query.submit(callbacks.search_page, inputs, outputs, api_name="search_page", api_visibility="undocumented")
     s.button.click(callbacks.search_page, inputs, outputs, api_visibility="private")
 
     def refilter(query, *rest):
-        # A filter changed: redo the current search, but say nothing while the query box is empty.
-        return callbacks.search_page(query, *rest) if (query or "").strip() else (gr.skip(),) * len(outputs)
+        # A filter changed: redo the current search, but say nothing while the query box (and entity) is empty.
+        return callbacks.search_page(query, *rest) if (query or "").strip() or rest[-1] else (gr.skip(),) * len(outputs)
 
     for control, event in ((s.lang, "input"), (s.mode, "input"), (s.docs, "input"), (s.speaker, "input"),
-                           (s.k, "release")):
+                           (s.k, "release"), (s.entity, "input"), (s.all_matches, "input")):
         getattr(control, event)(refilter, inputs, outputs, api_visibility="private")
     for button, example in zip(s.examples, EXAMPLE_QUERIES):
         button.click(lambda example=example: example, None, s.query, api_visibility="private", queue=False).then(
@@ -92,6 +96,16 @@ def _wire_search(_demo, page: Page, callbacks: PageCallbacks) -> None:
 
     _open_from(s.results, page, callbacks).then(suggested_search, [page.action, *inputs[1:]], [s.query, *outputs],
                                                 api_visibility="private")
+
+    def facet_filter(action, query, *rest):
+        # A click on a facet: filter by that entity (a second click on the active one removes the filter).
+        if not action or action.get("action") != "entity":
+            return (gr.skip(),) * (len(outputs) + 1)
+        entity = "" if action["value"] == (rest[-1] or "") else action["value"]
+        return (entity, *callbacks.search_page(query, *rest[:-1], entity))
+
+    s.facets.select(clicked, None, page.action, api_visibility="private", queue=False).then(
+        facet_filter, [page.action, *inputs], [s.entity, *outputs], api_visibility="private")
 
 
 def _wire_terms(_demo, page: Page, callbacks: PageCallbacks) -> None:
@@ -151,9 +165,9 @@ def _wire_api(callbacks: PageCallbacks) -> None:
     service = callbacks.service
 
     def search(query: str, lang: str = "all", k: int = 10, mode: str = "hybrid", docs: list[str] | None = None,
-               speaker: str = "", expand: bool = True) -> dict:
-        """Search the archive: the JSON of `seminar-search search --json`."""
-        return service.search(query, lang, k, mode, docs, speaker, expand)
+               speaker: str = "", expand: bool = True, entity: str = "", all_matches: bool = False) -> dict:
+        """Search the archive: the JSON of `seminar-search search --json` (all_matches: also the weaker candidates)."""
+        return service.search(query, lang, k, mode, docs, speaker, expand, entity, all_matches)
 
     def terms(term: str) -> dict:
         """Glossary entries for a French, Korean or English term, with concordance lines in both languages."""
@@ -167,7 +181,11 @@ def _wire_api(callbacks: PageCallbacks) -> None:
         """The indexed documents: metadata and passage counts per language."""
         return service.documents()
 
-    for function in (search, terms, context, documents):
+    def dossier(entity: str) -> dict:
+        """A place's, organisation's or person's dossier: the JSON of `seminar-search dossier NAME --json`."""
+        return service.dossier(entity)
+
+    for function in (search, terms, context, documents, dossier):
         gr.api(shows_errors(function), api_name=function.__name__)
 
 

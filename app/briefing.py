@@ -15,7 +15,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.briefing_text import format_date, label, theme_name
+from app.briefing_text import format_date, format_figure, label, theme_name
 from corpus.errors import ExportError
 
 KOREAN_FONT = "NanumGothic"  # Debian's fonts-nanum; Word falls back to Malgun Gothic
@@ -81,6 +81,8 @@ def _markdown_section(dossier, documents: dict, lang: str) -> list[str]:
     lines += [f"- {_md(e['title'])} — {format_date(e['date'], lang)}, {_md(e['place'])} ({e['passages']} {label(lang, 'passages_n')})"
               for e in dossier.events] + [""]
     lines += [f"### {label(lang, 'speakers')}", ""]
+    if not dossier.speakers:
+        lines.append(f"- {label(lang, 'none')}")
     for speaker, roles, topics in speaker_lines(dossier, lang):
         lines.append(f"- **{_md(speaker)}**" + (f" — {_md(roles)}" if roles else "") + (f": {_md(topics)}" if topics else ""))
     if dossier.themes:
@@ -91,7 +93,7 @@ def _markdown_section(dossier, documents: dict, lang: str) -> list[str]:
         lines += [f"| {label(lang, 'figure')} | {label(lang, 'measures')} | {label(lang, 'french')} | {label(lang, 'korean')} |",
                   "|---|---|---|---|"]
         for figure, french, korean in figure_rows(dossier):
-            lines.append(f"| {_cell(figure.normal)} | {_cell(figure.context)} | {_cell(french)} | {_cell(korean)} |")
+            lines.append(f"| {_cell(format_figure(figure, lang))} | {_cell(figure.context)} | {_cell(french)} | {_cell(korean)} |")
     else:
         lines.append(label(lang, "no_figures"))
     lines += ["", f"### {label(lang, 'passages')}", "",

@@ -8,7 +8,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from app.briefing import KOREAN_FONT, LATIN_FONT, citation, figure_rows, passage_rows, speaker_lines
-from app.briefing_text import format_date, label, theme_name
+from app.briefing_text import format_date, format_figure, label, theme_name
 
 _PAGE_WIDTH_CM = 21.0
 _MARGIN_CM = 2.0
@@ -55,6 +55,8 @@ def _entity_section(document, dossier, documents: dict, lang: str) -> None:
             f"{event['title']} — {format_date(event['date'], lang)}, {event['place']} "
             f"({event['passages']} {label(lang, 'passages_n')})", style="List Bullet")
     document.add_heading(label(lang, "speakers"), level=2)
+    if not dossier.speakers:
+        document.add_paragraph(label(lang, "none"), style="List Bullet")
     for name, roles, topics in speaker_lines(dossier, lang):
         paragraph = document.add_paragraph(style="List Bullet")
         paragraph.add_run(name).bold = True
@@ -87,7 +89,7 @@ def _figures_table(document, dossier, lang: str) -> None:
     table = _table(document, [label(lang, "figure"), label(lang, "measures"), label(lang, "french"), label(lang, "korean")], widths)
     for figure, french, korean in figure_rows(dossier):
         cells = table.add_row().cells
-        for cell, text, width in zip(cells, (figure.normal, figure.context, french, korean), widths):
+        for cell, text, width in zip(cells, (format_figure(figure, lang), figure.context, french, korean), widths):
             cell.width = Cm(width)
             cell.paragraphs[0].add_run(text)
 

@@ -76,3 +76,44 @@ def format_date(date: str, lang: str) -> str:
         return year
     month_name = _MONTHS.get(lang, _MONTHS["en"])[int(month) - 1]
     return f"{int(day)} {month_name} {year}" if day else f"{month_name} {year}"
+
+
+_SCALES = {
+    "fr": ((1e12, "billions"), (1e9, "milliards"), (1e6, "millions")),
+    "en": ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")),
+}
+_CURRENCY_NAMES = {"fr": {"KRW": "de won", "EUR": "d'euros", "USD": "de dollars"},
+                   "en": {"KRW": "won", "EUR": "euros", "USD": "dollars"},
+                   "ko": {"KRW": "원", "EUR": "유로", "USD": "달러"}}
+_POWERS = ((1e12, "TW"), (1e9, "GW"), (1e6, "MW"), (1e3, "kW"), (1, "W"))
+
+
+def format_figure(figure, lang: str) -> str:
+    """A normalised figure as people write it: "320 milliards de won", "3,200억 원", "320 billion won", "3 GW"."""
+    values = [figure.value] + ([figure.upper] if figure.upper is not None else [])
+    if figure.kind == "money":
+        return _money(values, figure.unit, lang)
+    if figure.kind == "capacity":
+        scale, name = next((s, n) for s, n in _POWERS if values[0] >= s or s == 1)
+        return "–".join(_number(v / scale, lang) for v in values) + f" {name}" + ("h" if figure.unit == "Wh" else "")
+    if figure.kind == "percent":
+        return "–".join(_number(v, lang) for v in values) + ("\u00a0%" if lang == "fr" else "%")
+    return "–".join(_number(v, lang) for v in values)
+
+
+def _money(values: list[float], unit: str, lang: str) -> str:
+    currency = _CURRENCY_NAMES[lang].get(unit, unit)
+    if lang == "ko":
+        scale, name = next(((s, n) for s, n in ((1e12, "조"), (1e8, "억"), (1e4, "만")) if values[0] >= s), (1, ""))
+        return "~".join(f"{_number(v / scale, 'ko')}{name}" for v in values) + f" {currency}"
+    scale, name = next(((s, n) for s, n in _SCALES[lang] if values[0] >= s), (1, ""))
+    amount = "–".join(_number(v / scale, lang) for v in values)
+    return " ".join(part for part in (amount, name, currency) if part)
+
+
+def _number(value: float, lang: str) -> str:
+    """1650 → "1 650" (fr) / "1,650"; 517.1 → "517,1" (fr) / "517.1"."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if lang == "fr":
+        return text.replace(",", "\u202f").replace(".", ",")
+    return text

@@ -1,4 +1,4 @@
-"""Search results → CSV, JSON and a Markdown briefing.
+"""Search results → CSV, XLSX, JSON and a Markdown briefing.
 
 Pure functions over a ``SearchResponse`` (or its ``to_dict()`` form, so a
 JSON export read back can be exported again). The web interface offers them as
@@ -24,11 +24,14 @@ from typing import Mapping
 
 from corpus.errors import ExportError, InvalidOptionError
 
-EXPORT_FORMATS = ("csv", "json", "md")
+EXPORT_FORMATS = ("csv", "xlsx", "json", "md")
+TEXT_FORMATS = ("csv", "json", "md")
 CSV_COLUMNS = (
     "rank", "score", "lang", "translated", "title", "date", "section", "speaker", "text", "matched",
     "doc", "id", "start", "end", "aligned_lang", "aligned_text", "aligned_ids", "page", "video_url",
+    "original", "pair",
 )
+CSV_DELIMITER = ";"  # Excel in a French (or Korean) locale splits columns on ";", not ","
 LANGUAGE_NAMES = {"fr": "French", "ko": "Korean", "en": "English"}
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -52,11 +55,31 @@ def export_results(response, fmt: str, documents: Mapping | None = None) -> str:
         return results_to_json(response)
     if fmt == "md":
         return results_to_markdown(response, documents)
-    raise InvalidOptionError("export format", fmt, EXPORT_FORMATS)
+    raise InvalidOptionError("export format", fmt, TEXT_FORMATS)
+
+
+def export_bytes(response, fmt: str, documents: Mapping | None = None) -> bytes:
+    """The bytes of the ``fmt`` file: CSV with a UTF-8 byte-order mark (Excel then reads Hangul), XLSX, JSON, Markdown.
+
+    Raises:
+        InvalidOptionError: unknown format.
+    """
+    if fmt == "xlsx":
+        return results_to_xlsx(response)
+    if fmt not in TEXT_FORMATS:
+        raise InvalidOptionError("export format", fmt, EXPORT_FORMATS)
+    return export_results(response, fmt, documents).encode("utf-8-sig" if fmt == "csv" else "utf-8")
+
+
+def results_to_xlsx(response) -> bytes:
+    """The CSV's rows and columns as an XLSX workbook; every cell is text or a number, never a formula."""
+    from search.spreadsheet import xlsx_bytes
+
+    return xlsx_bytes("results", CSV_COLUMNS, [_csv_row(result) for result in _as_dict(response)["results"]])
 
 
 def results_to_csv(response) -> str:
-    """One row per result, columns ``CSV_COLUMNS``; aligned passages joined by a blank line.
+    """One row per result, columns ``CSV_COLUMNS``, ``;``-separated; aligned passages joined by a blank line.
 
     Cells that a spreadsheet would run as a formula (starting with = + - @)
     are prefixed with an apostrophe, the usual CSV-injection guard; Korean
@@ -64,7 +87,7 @@ def results_to_csv(response) -> str:
     """
     data = _as_dict(response)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for result in data["results"]:
         writer.writerow([_spreadsheet_safe(value) for value in _csv_row(result)])
@@ -102,13 +125,12 @@ def write_export(response, fmt: str, folder: Path, stem: str, documents: Mapping
     Raises:
         ExportError: the file cannot be written.
     """
-    content = export_results(response, fmt, documents)
-    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    content = export_bytes(response, fmt, documents)
     target = Path(folder) / f"{stem}.{fmt}"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{stem}.", suffix=".partial")
-        with os.fdopen(descriptor, "w", encoding=encoding, newline="") as handle:
+        with os.fdopen(descriptor, "wb") as handle:
             handle.write(content)
         os.replace(temporary, target)
     except OSError as error:
@@ -131,7 +153,8 @@ def _csv_row(result: dict) -> list:
         " | ".join(result.get("matched") or []), result["doc"], result["id"], result["start"], result["end"],
         " ".join(dict.fromkeys(a["lang"] for a in aligned)), "\n\n".join(a["text"] for a in aligned),
         " ".join(a["id"] for a in aligned), "" if result.get("page") is None else result["page"],
-        result.get("video_url") or "",
+        result.get("video_url") or "", "yes" if result.get("original", not result.get("translated")) else "no",
+        result.get("pair", ""),
     ]
 
 

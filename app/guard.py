@@ -1,8 +1,8 @@
 """What the server refuses before Gradio sees a request: URL fetching, uploads, login floods.
 
-Gradio can fetch a URL a client names (``/gradio_api/file=http…``, ``/proxy=``)
-and accepts uploads on its own routes; the page uses neither, so these paths are
-answered 403 here and the server never opens a connection or resolves a host
+Gradio can fetch a URL a client names (``/gradio_api/file=http…``, ``/proxy=``,
+a file record with a URL in any event's data) and accepts uploads on its own
+routes; the page uses none of them, so these requests are answered 403 here and the server never opens a connection or resolves a host
 name for a client. Failed logins (Gradio's form and the REST API's HTTP Basic)
 are counted per client address: past the limit, 429 until the window has passed.
 """
@@ -26,6 +26,9 @@ LOGIN_PATHS = ("/login", "/login/")
 REFUSED_PREFIXES = ("/gradio_api/upload", "/gradio_api/process_recording", "/gradio_api/stream/",
                     "/gradio_api/run-history", "/gradio_api/vibe-", "/gradio_api/undo-vibe-edit")
 REFUSED_MESSAGE = "refused: this server neither fetches URLs nor accepts uploads"
+GRADIO_API = "/gradio_api/"
+FILE_MARKER = b"gradio.FileData"
+MAX_BODY_BYTES = 256 * 1024  # the page's largest event carries a query and a few filters
 
 
 class LoginThrottle:
@@ -92,6 +95,13 @@ class GuardMiddleware:
         path = scope.get("path", "")
         if is_refused(path) or is_refused(scope.get("raw_path", b"").decode("latin-1")):
             return await _json(send, 403, REFUSED_MESSAGE)
+        if scope["method"] == "POST" and path.startswith(GRADIO_API):
+            body = await _read_body(receive, MAX_BODY_BYTES)
+            if body is None:
+                return await _json(send, 413, f"request too large: at most {MAX_BODY_BYTES // 1024} KB")
+            if _names_a_file(body):
+                return await _json(send, 403, REFUSED_MESSAGE)
+            receive = _replay(body)
         if scope["method"] != "POST" or path not in LOGIN_PATHS:
             return await self.app(scope, receive, send)
         client = client_address(scope)
@@ -105,6 +115,55 @@ class GuardMiddleware:
             await send(message)
 
         return await self.app(scope, receive, watch)
+
+
+async def _read_body(receive, limit: int) -> bytes | None:
+    """The whole request body, or None past ``limit`` bytes."""
+    chunks, size, more = [], 0, True
+    while more:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        more = message.get("more_body", False)
+    return b"".join(chunks)
+
+
+def _replay(body: bytes):
+    sent = False
+
+    async def receive():
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
+
+
+def _names_a_file(body: bytes) -> bool:
+    """A Gradio file record anywhere in a JSON body: Gradio would copy (or download) it into its cache."""
+    if FILE_MARKER not in body and b"\\u" not in body:
+        return False
+    try:
+        pending = [json.loads(body)]
+    except ValueError:
+        return False  # not JSON: Gradio refuses it itself
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            meta = value.get("meta")
+            if isinstance(meta, dict) and meta.get("_type") == FILE_MARKER.decode():
+                return True
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return False
 
 
 def client_address(scope) -> str:

@@ -48,6 +48,11 @@ CSS = """
 .ss-pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; }
 @media (max-width: 800px) { .ss-pair { grid-template-columns: 1fr; } }
 .ss-passage { white-space: pre-wrap; line-height: 1.55; }
+/* Korean breaks between words (eojeol), never inside one; a long unbroken string may still wrap. */
+[lang="ko"] { word-break: keep-all; overflow-wrap: break-word; }
+.ss-original { background: #e8f5e9; color: #1b5e20; }
+.ss-filters, .ss-weaker { color: var(--body-text-color-subdued); font-size: .92em; }
+.ss-didyoumean { margin: .4em 0; }
 .ss-counterpart { border-left: 3px solid var(--border-color-primary); padding-left: .8em; }
 .ss-counterpart .ss-passage { color: var(--body-text-color); }
 .ss-label { font-size: .85em; color: var(--body-text-color-subdued); margin-bottom: .2em; }
@@ -77,6 +82,7 @@ table.ss-docs th, table.ss-docs td { text-align: left; padding: .4em .5em; borde
 table.ss-reader td { width: 50%; padding: .4em .6em; border-top: 1px solid var(--border-color-primary); vertical-align: top;
   white-space: pre-wrap; line-height: 1.5; }
 table.ss-reader tr.ss-section th { text-align: left; padding: .8em .6em .3em; font-size: 1.02em; }
+.ss-page { color: var(--body-text-color-subdued); font-size: .85em; margin-right: .3em; }
 table.ss-reader tr.ss-hit td { background: rgba(255, 224, 102, .35); }
 table.ss-reader thead th { text-align: left; padding: .4em .6em; }
 .ss-suggestions button.ss-link { margin-right: .4em; }
@@ -92,13 +98,17 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "app_title": ("Archive des séminaires franco-coréens", "한불 지방정부 세미나 아카이브", "Franco-Korean seminar archive"),
     "app_subtitle": (
         "Recherche bilingue français / coréen dans les comptes rendus de Cités Unies France (groupe-pays Corée)",
-        "프랑스 도시연합(CUF) 한국 국가그룹 회의록 프랑스어·한국어 이중언어 검색",
+        "프랑스자매도시연합(CUF) 그룹페이꼬레 회의록 프랑스어·한국어 이중언어 검색",
         "Bilingual French / Korean search in the Cités Unies France reports (Korea country group)",
     ),
     "ui_language": ("Langue de l'interface", "인터페이스 언어", "Interface language"),
     "tab_search": ("Recherche", "검색", "Search"),
     "tab_terms": ("Terminologie", "용어", "Terminology"),
     "tab_docs": ("Documents", "문서", "Documents"),
+    "tab_dossier": ("Dossiers", "브리핑 자료", "Dossiers"),
+    "entity_filter": ("Ville, organisation ou personne", "도시·기관·인물", "City, organisation or person"),
+    "entity_info": ("sans requête : tous ses passages, dans l'ordre", "검색어 없이: 관련 발췌문 전체(문서 순서)",
+                    "without a query: all its passages, in order"),
     "query_label": ("Requête (français, coréen ou anglais)", "검색어 (프랑스어, 한국어 또는 영어)", "Query (French, Korean or English)"),
     "query_placeholder": ("ex. hydrogène, 재활용, urban farming — Entrée pour lancer", "예: 수소, recyclage, urban farming — Enter 키로 검색",
                           "e.g. hydrogène, 재활용, urban farming — press Enter"),
@@ -138,6 +148,21 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "query_lang": ("Langue de la requête", "검색어 언어", "Query language"),
     "expansions": ("Équivalents du glossaire", "용어집 대응어", "Glossary equivalents"),
     "n_results": ("{n} résultat(s)", "결과 {n}건", "{n} result(s)"),
+    "n_matches": ("{n} passage(s) pertinent(s)", "관련 구절 {n}건", "{n} matching passage(s)"),
+    "weaker_hidden": ("{n} résultat(s) plus faible(s) masqué(s) : cochez « Afficher les résultats plus faibles »",
+                      "관련성이 낮은 결과 {n}건 숨김: ‘관련성 낮은 결과도 보기’를 선택하세요",
+                      "{n} weaker result(s) hidden: tick “Show weaker results”"),
+    "weaker_shown": ("{n} résultat(s) plus faible(s) affiché(s) après les autres", "관련성이 낮은 결과 {n}건을 뒤에 표시",
+                     "{n} weaker result(s) shown after the others"),
+    "show_weaker": ("Afficher les résultats plus faibles", "관련성 낮은 결과도 보기", "Show weaker results"),
+    "did_you_mean": ("Vouliez-vous dire :", "이것을 찾으셨나요?", "Did you mean:"),
+    "active_filters": ("Filtres", "필터", "Filters"),
+    "filter_speaker": ("intervenant ou ville « {value} »", "발표자·도시 「{value}」", "speaker or city “{value}”"),
+    "filter_entity": ("entité « {value} »", "개체 「{value}」", "entity “{value}”"),
+    "filter_doc": ("document {value}", "문서 {value}", "document {value}"),
+    "filter_phrase": ("expression exacte « {value} »", "정확한 구문 「{value}」", "exact phrase “{value}”"),
+    "filter_excluded": ("sans « {value} »", "「{value}」 제외", "without “{value}”"),
+    "download_xlsx": ("Tableur (XLSX)", "스프레드시트 (XLSX)", "Spreadsheet (XLSX)"),
     "translated": ("traduction de travail", "작업 번역", "working translation"),
     "translated_hint": ("Traduction coréenne faite par le projet, pas un compte rendu original",
                         "본 프로젝트의 한국어 작업 번역이며 원본 회의록이 아닙니다",
@@ -219,25 +244,48 @@ def action_button(ui: str, action: str, value: str, label_key: str) -> str:
 
 
 def summary_html(response, ui: str) -> str:
-    """Detected query language, cross-language expansions, number of results, notices."""
+    """Query language, how many passages matched (and how many weaker ones are hidden), active filters, expansions."""
     parts = [
         f'<span class="ss-title">« {escape(response.query)} »</span>',
         f'<span>{escape(t(ui, "query_lang"))}: {lang_badge(response.query_lang)}</span>',
-        f'<span>{escape(t(ui, "n_results", n=len(response.results)))}</span>',
+        f'<span id="search-count">{escape(t(ui, "n_matches", n=response.total))}</span>',
     ]
+    if response.weaker:
+        key = "weaker_shown" if len(response.results) > response.total else "weaker_hidden"
+        parts.append(f'<span class="ss-weaker" id="search-weaker">{escape(t(ui, key, n=response.weaker))}</span>')
+    parts.append(f'<span class="ss-filters" id="search-filters">{escape(t(ui, "active_filters"))}: '
+                 f'{", ".join(_active_filters(response, ui))}</span>')
     if response.expansions:
-        pairs = ", ".join(f"{escape(e['from'])} → {escape(e['to'])} {lang_badge(e['lang'])}" for e in response.expansions)
-        parts.append(f'<span>{escape(t(ui, "expansions"))}: {pairs}</span>')
+        groups = "; ".join(f"{escape(source)} → {escape(', '.join(targets))}" for source, targets in response.expansion_groups())
+        parts.append(f'<span id="search-expansions">{escape(t(ui, "expansions"))}: {groups}</span>')
     notices = "".join(message_html(notice) for notice in response.notices)
     return f'<div class="ss-summary" id="search-summary-line">{"".join(parts)}</div>{notices}'
 
 
+def _active_filters(response, ui: str) -> list[str]:
+    """Every filter in force, escaped: passage language always, then documents, speaker, entity, phrases, exclusions."""
+    filters = getattr(response, "filters", None) or {}
+    lang = filters.get("lang", response.lang)
+    language = t(ui, f"lang_{lang}") if f"lang_{lang}" in TEXT else lang
+    active = [f"{escape(t(ui, 'lang_filter'))} : {escape(language)}"]
+    active += [escape(t(ui, "filter_doc", value=doc)) for doc in filters.get("docs") or []]
+    active += [escape(t(ui, f"filter_{name}", value=filters[name])) for name in ("speaker", "entity") if filters.get(name)]
+    active += [escape(t(ui, "filter_phrase", value=p)) for p in getattr(response, "phrases", ())]
+    active += [escape(t(ui, "filter_excluded", value=w)) for w in getattr(response, "excluded", ())]
+    return active
+
+
 def results_html(response, engine, ui: str) -> str:
-    """Result cards, or a no-result message with glossary suggestions."""
+    """A "did you mean" line when a word is unknown, then the result cards (or a no-result message)."""
+    did_you_mean = ""
+    if getattr(response, "did_you_mean", ""):
+        did_you_mean = (f'<div class="ss-didyoumean" id="did-you-mean">{escape(t(ui, "did_you_mean"))} <button class="ss-link" '
+                        f'data-action="search" data-value="{escape(response.did_you_mean)}">'
+                        f'{escape(response.did_you_mean)}</button></div>')
     if not response.results:
-        return no_result_html(response.query, engine.glossary.suggest(response.query), ui)
+        return did_you_mean + no_result_html(response.query, engine.glossary.suggest(response.query), ui)
     counterpart_terms = _counterpart_terms(response)
-    return "".join(_card(result, engine, counterpart_terms, ui) for result in response.results)
+    return did_you_mean + "".join(_card(result, engine, counterpart_terms, ui) for result in response.results)
 
 
 def no_result_html(query: str, suggestions: list[str], ui: str) -> str:
@@ -264,9 +312,11 @@ def _card(result, engine, counterpart_terms: set[str], ui: str) -> str:
         f'<span class="ss-rank">{result.rank}.</span> <span class="ss-title">{escape(result.title)}</span>'
         f' <span class="ss-meta">{escape(result.date)}</span> {lang_badge(result.lang)}'
         + (f" {translated_badge(ui)}" if result.translated else "")
+        + (f' <span class="ss-badge ss-original">{escape(t(ui, "original"))}</span>' if getattr(result, "original", False) else "")
         + f' <span class="ss-score">{escape(t(ui, "score"))} {result.score:.4f}</span>'
     )
-    where = " · ".join(escape(part) for part in (result.section, result.speaker, result.page_label, result.time_code) if part)
+    parts = (result.section, result.speaker, result.page_label, result.time_code)
+    where = " · ".join(escape(part) for part in parts if part)
     if result.video_url:
         where += (f' <a class="ss-video" href="{escape(result.video_url)}" target="_blank" rel="noopener noreferrer">'
                   f'▶ {escape(t(ui, "watch_moment"))}</a>')
@@ -343,9 +393,13 @@ def _kwic(attestations, variants: dict, ui: str) -> str:
         aligned = "\n".join(mark_terms(a["text"], other_terms) for a in line.aligned)
         translation = (f'<details class="ss-context"><summary>{escape(t(ui, "aligned"))}</summary>'
                        f'<div class="ss-neighbour ss-self">{aligned}</div></details>') if aligned else ""
+        if getattr(line, "aligned_context", ""):  # the aligned sentence holding the equivalent, shown at once
+            translation = (f'<div class="ss-neighbour ss-self" lang="{escape(line.aligned_lang)}">'
+                           f'{mark_terms(line.aligned_context, other_terms)}</div>' + translation)
         badges = lang_badge(line.lang) + (" " + translated_badge(ui) if line.translated else "")
         rows.append(
-            f'<tr class="ss-line" data-chunk="{escape(line.chunk_id)}"><td class="ss-left">{escape(line.left)}</td>'
+            f'<tr class="ss-line" data-chunk="{escape(line.chunk_id)}" lang="{escape(line.lang)}">'
+            f'<td class="ss-left">{escape(line.left)}</td>'
             f'<td class="ss-term"><mark>{escape(line.term)}</mark></td><td class="ss-right">{escape(line.right)}</td></tr>'
             f'<tr class="ss-line-source"><td colspan="3">{badges} <span class="ss-source">{source}</span> '
             f'{action_button(ui, "open", line.chunk_id, "open_passage")}{translation}</td></tr>'
@@ -427,16 +481,20 @@ def reader_html(engine, doc_id: str, ui: str, focus: str | None = None) -> str:
     )
     if not other_id:
         head += f"<th>{escape(t(ui, 'no_counterpart'))}</th>"
-    body, section = [], None
+    body, section, page = [], None, None
     for chunk, aligned in reader_rows(engine, doc_id):
         if chunk.section != section:
             section = chunk.section
             right = " / ".join(dict.fromkeys(escape(c.section) for c in aligned if c.section))
             body.append(f'<tr class="ss-section"><th>{escape(section)}</th><th>{right}</th></tr>')
         hit = ' class="ss-hit"' if focus == chunk.id or focus in {c.id for c in aligned} else ""
+        # The page (or slide) is cited where it changes, as a printed report would be.
+        changed = chunk.page is not None and chunk.page != page
+        marker = f'<span class="ss-page">p. {chunk.page}</span> ' if changed else ""
+        page = chunk.page
         body.append(
             f'<tr id="{anchor(chunk.id)}" data-chunk="{escape(chunk.id)}"{hit}>'
-            f'<td lang="{escape(chunk.lang)}">{escape(chunk.text)}</td>'
+            f'<td lang="{escape(chunk.lang)}">{marker}{escape(chunk.text)}</td>'
             f'<td>{escape(chr(10).join(c.text for c in aligned))}</td></tr>'
         )
     return f'<table class="ss-reader" id="reader-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'

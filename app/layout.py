@@ -12,8 +12,10 @@ from html import escape
 import gradio as gr
 
 from app import html as render
+from app.dossier_html import FACETS_CSS
+from app.dossier_tab import entity_choices
 from app.html import t
-from app.page import DEFAULT_UI_LANGUAGE
+from app.page import DEFAULT_UI_LANGUAGE, EXPORT_FORMATS
 from search.engine import MAX_K
 
 UI = DEFAULT_UI_LANGUAGE  # the language the page is built in, before the browser's is known
@@ -37,6 +39,9 @@ class SearchTab:
     export_label: gr.Markdown
     downloads: list
     results: gr.HTML
+    entity: gr.Dropdown  # the entity filter (app.dossier_tab has the entities)
+    facets: gr.HTML  # entity facets with counts, beside the results
+    all_matches: gr.Checkbox | None = None  # "show weaker results": the candidates below the relevance floor
 
 
 @dataclass(frozen=True)
@@ -90,9 +95,14 @@ def _documents(engine) -> list[tuple[str, str]]:
     return [(document.meta.title or doc_id, doc_id) for doc_id, document in engine.data.documents.items()]
 
 
-def _speaker_choices(engine) -> list[str]:
+# Emptying the box and pressing Enter picks the first choice: it must be "no filter", in every interface language.
+SPEAKER_ANY = ("Tous · 전체 · All", "")
+
+
+def _speaker_choices(engine) -> list[tuple[str, str]]:
     speakers = sorted({c.speaker for c in engine.chunks if c.speaker})
-    return speakers + sorted({c.section for c in engine.chunks if c.section} - set(speakers))
+    names = speakers + sorted({c.section for c in engine.chunks if c.section} - set(speakers))
+    return [SPEAKER_ANY] + [(name, name) for name in names]
 
 
 def _lang_choices(ui: str) -> list[tuple[str, str]]:
@@ -120,15 +130,23 @@ def search_tab(engine) -> SearchTab:
         with gr.Row():
             docs = gr.Dropdown(_documents(engine), value=[], multiselect=True, label=t(UI, "doc_filter"),
                                info=t(UI, "doc_filter_info"), elem_id="doc-filter")
-            speaker = gr.Dropdown(_speaker_choices(engine), value=None, allow_custom_value=True,
+            speaker = gr.Dropdown(_speaker_choices(engine), value="", allow_custom_value=True,
                                   label=t(UI, "speaker_filter"), info=t(UI, "speaker_info"), elem_id="speaker-filter")
+            entity = gr.Dropdown(entity_choices(engine, UI), value=None, allow_custom_value=True, filterable=True,
+                                 label=t(UI, "entity_filter"), info=t(UI, "entity_info"), elem_id="entity-filter")
+        all_matches = gr.Checkbox(False, label=t(UI, "show_weaker"), elem_id="all-matches")
     summary = _html("summary")
     with gr.Row(equal_height=True):
         export_label = gr.Markdown(t(UI, "export_title"), elem_id="export-label")
         downloads = [gr.DownloadButton(t(UI, f"download_{fmt}"), interactive=False, size="sm", elem_id=f"download-{fmt}")
-                     for fmt in ("csv", "json", "md")]
+                     for fmt in EXPORT_FORMATS]
+    with gr.Row():
+        with gr.Column(scale=4):
+            results = _html("results", clickable=True)
+        with gr.Column(scale=1, min_width=200):
+            facets = gr.HTML("", elem_id="facets", css_template=render.CSS + FACETS_CSS, js_on_load=render.ACTION_JS)
     return SearchTab(query, button, examples_label, examples, filters, lang, mode, k, docs, speaker, summary,
-                     export_label, downloads, _html("results", clickable=True))
+                     export_label, downloads, results, entity, facets, all_matches=all_matches)
 
 
 def terms_tab() -> TermsTab:
@@ -172,6 +190,8 @@ def relabel(page: Page, ui: str, glossary_ready: bool = False) -> dict:
                s.mode: gr.update(label=t(ui, "mode_label"), choices=_mode_choices(ui)),
                s.docs: gr.update(label=t(ui, "doc_filter"), info=t(ui, "doc_filter_info")),
                s.speaker: gr.update(label=t(ui, "speaker_filter"), info=t(ui, "speaker_info")),
+               s.all_matches: gr.update(label=t(ui, "show_weaker")),
+               s.entity: gr.update(label=t(ui, "entity_filter"), info=t(ui, "entity_info")),
                s.export_label: t(ui, "export_title"),
                w.term: gr.update(label=t(ui, "term_label"), placeholder=t(ui, "term_placeholder")),
                w.button: gr.update(value=t(ui, "term_button")), w.examples_label: t(ui, "examples"),
@@ -180,6 +200,6 @@ def relabel(page: Page, ui: str, glossary_ready: bool = False) -> dict:
                w.glossary_tbx: gr.update(label=t(ui, glossary.format("tbx"))),
                d.title: f"### {t(ui, 'doc_list')}", d.reader_title: f"### {t(ui, 'reader_title')}",
                d.reader_doc: gr.update(label=t(ui, "reader_doc")), d.reader_section: gr.update(label=t(ui, "reader_section"))}
-    updates.update({button: gr.update(label=t(ui, f"download_{fmt}")) for button, fmt in zip(s.downloads, ("csv", "json", "md"))})
+    updates.update({button: gr.update(label=t(ui, f"download_{fmt}")) for button, fmt in zip(s.downloads, EXPORT_FORMATS)})
     updates.update({tab: gr.update(label=t(ui, key)) for tab, key in page.tab_labels.items()})
     return updates

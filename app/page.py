@@ -26,7 +26,7 @@ from corpus.errors import SeminarSearchError
 
 DEFAULT_UI_LANGUAGE = "fr"  # until the browser says otherwise (Accept-Language, on page load)
 EXPORT_MAX_AGE_S = 3600
-EXPORT_FORMATS = ("csv", "json", "md")
+EXPORT_FORMATS = ("csv", "xlsx", "json", "md")  # the page's download buttons, in order (app.export writes them)
 GLOSSARY_TIMEOUT_S = 300
 
 
@@ -94,14 +94,31 @@ class PageCallbacks:
         self.resources = PageResources(engine)
 
     @shows_errors
-    def search_page(self, query, lang, docs, speaker, mode, k, ui):
-        """Page outputs: summary, cards, three downloads, response state."""
-        if not isinstance(query, str) or not query.strip():
-            return render.message_html(t(ui, "empty_query")), "", *_no_downloads(), None
-        response = self.service.search_response(query, lang, k, mode, docs, speaker)
+    def search_page(self, query, lang, docs, speaker, mode, k, ui, all_matches=False, entity=None):
+        """Page outputs: summary, cards, three downloads, response state, entity facets.
+
+        An empty query with an entity lists all the entity's passages, in document order.
+        """
+        entity = entity.strip() if isinstance(entity, str) else ""
+        if (not isinstance(query, str) or not query.strip()) and not entity:
+            return render.message_html(t(ui, "empty_query")), "", *_no_downloads(), None, ""
+        response = self.service.search_response(query or "", lang, k, mode, docs, speaker, entity=entity,
+                                                all_matches=bool(all_matches))
         files = self.resources.export(response)
         downloads = [gr.update(value=files[fmt], interactive=True) for fmt in EXPORT_FORMATS]
-        return render.summary_html(response, ui), render.results_html(response, self.engine, ui), *downloads, response
+        return (render.summary_html(response, ui), render.results_html(response, self.engine, ui), *downloads, response,
+                self.facets(response, ui))
+
+    def facets(self, response, ui):
+        """Entity facets of a response's passages (and their counterparts), with counts."""
+        from app.dossier_html import facets_html
+
+        if response is None:
+            return ""
+        ordinals = [self.engine.chunk(r.id).ordinal for r in response.results if self.engine.chunk(r.id)]
+        aligned = self.engine.aligned_ordinals()
+        ordinals += [o for ordinal in list(ordinals) for o in aligned.get(ordinal, ())]
+        return facets_html(self.engine.annotations(), sorted(set(ordinals)), ui, response.filters.get("entity", ""))
 
     def rerender_search(self, response, ui):
         if response is None:

@@ -1,4 +1,4 @@
-"""The REST API: ``GET /api/search``, ``/api/terms``, ``/api/context``, ``/api/documents``.
+"""The REST API: ``GET /api/search``, ``/api/terms``, ``/api/context``, ``/api/documents``, ``/api/dossier``.
 
 Plain FastAPI routes beside the page, outside Gradio's queue; the same JSON as the
 CLI's ``--json``. Errors are 4xx ``{"error": "one line"}``. With ``--auth``, every
@@ -37,12 +37,25 @@ router = APIRouter(prefix="/api", dependencies=[Depends(_login)])
 
 
 @router.get("/search", summary="Search the archive")
-def search(service: ServiceDep, q: Annotated[str, Query(min_length=1, description="query, in French, Korean or English")],
+def search(service: ServiceDep, q: Annotated[str, Query(description="query, in French, Korean or English "
+                                                          "(may be empty with an entity: all its passages)")] = "",
            lang: LangFilter = "all", k: Annotated[int, Query(ge=1, le=MAX_K)] = 10, mode: Mode = "hybrid",
            doc: Annotated[list[str], Query(description="restrict to these document ids (repeatable)")] = [],  # noqa: B006
-           speaker: str = "", expand: bool = True) -> JSONResponse:
+           speaker: str = "", expand: bool = True,
+           entity: Annotated[str, Query(description="restrict to a place, organisation or person")] = "",
+           all_matches: Annotated[bool, Query(description="also the weaker candidates, after the others")] = False,
+           ) -> JSONResponse:
     """Ranked passages: the JSON of `seminar-search search --json`."""
-    return JSONResponse(service.search(q, lang, k, mode, doc, speaker, expand))
+    return JSONResponse(service.search(q, lang, k, mode, doc, speaker, expand, entity, all_matches))
+
+
+@router.get("/dossier", summary="Dossier of a place, organisation or person")
+def dossier(service: ServiceDep,
+            entity: Annotated[str, Query(min_length=1, description="a name in any language: Suwon, 수원, Jae Hyun Lee")]
+            ) -> JSONResponse:
+    """Events, speakers and roles, themes, key figures with their sources, partners and passages: the JSON of
+    `seminar-search dossier NAME --json`."""
+    return JSONResponse(service.dossier(entity))
 
 
 @router.get("/terms", summary="Glossary look-up with concordance")
@@ -73,6 +86,7 @@ def add_api(server: FastAPI, service: Service, login_check=None) -> None:
     server.add_exception_handler(RequestValidationError, _validation_error)
     server.add_exception_handler(HTTPException, _http_error)
     server.add_api_route("/api/docs", _docs_page, include_in_schema=False, response_class=HTMLResponse)
+    server.add_api_route("/api/openapi.json", _openapi, include_in_schema=False)
 
 
 async def _domain_error(_request, error: SeminarSearchError) -> JSONResponse:
@@ -87,6 +101,11 @@ async def _validation_error(_request, error: RequestValidationError) -> JSONResp
 
 async def _http_error(_request, error: HTTPException) -> JSONResponse:
     return JSONResponse({"error": str(error.detail)}, status_code=error.status_code, headers=error.headers)
+
+
+def _openapi(request: Request) -> JSONResponse:
+    _login(request)
+    return JSONResponse(request.app.openapi())
 
 
 def _docs_page(request: Request) -> HTMLResponse:

@@ -30,8 +30,8 @@ def create_server(engine, demo, *, auth: tuple[str, str] | None = None,
     import gradio as gr
 
     throttle = throttle or LoginThrottle()
-    server = FastAPI(title="seminar-search API", version="1", docs_url=None, redoc_url=None,
-                     openapi_url="/api/openapi.json",
+    # FastAPI's own documentation pages load Swagger from a CDN and skip the login: app.rest serves both itself.
+    server = FastAPI(title="seminar-search API", version="1", docs_url=None, redoc_url=None, openapi_url=None,
                      description="Bilingual French/Korean search over the Franco-Korean seminar archive.")
     login_check = _login_check(server, Credentials(auth), throttle) if auth else None
     add_api(server, Service(engine), login_check)

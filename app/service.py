@@ -19,10 +19,12 @@ class Service:
         self.engine = engine
 
     def search(self, query: object, lang: object = "all", k: object = 10, mode: object = "hybrid",
-               docs: object = None, speaker: object = "", expand: object = True) -> dict:
-        return self.search_response(query, lang, k, mode, docs, speaker, expand).to_dict()
+               docs: object = None, speaker: object = "", expand: object = True, entity: object = "",
+               all_matches: object = False) -> dict:
+        return self.search_response(query, lang, k, mode, docs, speaker, expand, entity, all_matches).to_dict()
 
-    def search_response(self, query, lang="all", k=10, mode="hybrid", docs=None, speaker="", expand=True):
+    def search_response(self, query, lang="all", k=10, mode="hybrid", docs=None, speaker="", expand=True, entity="",
+                        all_matches=False):
         mode = MODE_ALIASES.get(mode, mode) if isinstance(mode, str) else mode
         options = SearchOptions(
             lang=validate.choice(lang, "language", LANG_FILTERS, default="all"),
@@ -31,8 +33,16 @@ class Service:
             docs=validate.strings(docs, "documents"),
             speaker=validate.text(speaker, "speaker"),
             expand=validate.boolean(expand, "expand"),
+            entity=validate.text(entity, "entity"),
+            all_matches=all_matches is not None and validate.boolean(all_matches, "all_matches"),
         )
         return self.engine.search(validate.text(query, "query"), options)
+
+    def dossier(self, entity: object) -> dict:
+        """The JSON of `seminar-search dossier NAME --json`."""
+        from search.dossier import build_dossier
+
+        return build_dossier(self.engine, validate.text(entity, "entity", optional=False)).to_dict()
 
     def terms(self, term: object) -> dict:
         from search.terms import lookup_terms

@@ -42,7 +42,10 @@ def chunk_document_with_links(
     chunks: list[Chunk] = []
     # A chunk never crosses a section, a speaker or a page: each passage cites one page
     # (and a scanned French page next to a Korean one gives two passages, not one mixed).
-    for _key, group in groupby(units, key=lambda unit: (unit.section, unit.speaker, _page(document.pages, unit.span.start))):
+    def place(unit: Unit) -> tuple:
+        return unit.section, unit.speaker, _page(document.pages, unit.span.start)
+
+    for _key, group in groupby(units, key=place):
         for pieces in pack_units(list(group), options):
             chunks.append(make_chunk(document, pieces, len(chunks)))
     return chunks, links

@@ -47,8 +47,8 @@ def assign_page_context(lines: list[Line]) -> None:
     after the city slides), starts a section of its own instead of going on
     under the previous city. Lines at the top of a slide that repeat the
     previous slide (the speaker and role header kept on every slide) are
-    dropped, so a passage never holds them twice. A slide naming several
-    speakers (a programme) belongs to none of them.
+    dropped, so a passage never holds them twice. A slide of short lines
+    naming several speakers (a programme) belongs to none of them.
     """
     by_page: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
@@ -59,11 +59,13 @@ def assign_page_context(lines: list[Line]) -> None:
         page_lines = [lines[i] for i in indexes]
         front = _page_front(page_lines, page, previous_subheading)
         speakers = list(dict.fromkeys(line.speaker for line in page_lines if line.speaker))
-        if len(speakers) > 1:
-            # A slide naming several people (a programme) is nobody's speech.
+        texts = [line for line in page_lines if line.kind == "text"]
+        if len(speakers) > 1 and all(len(line.span.text) <= MAX_HEADER_LINE for line in texts):
+            # A slide of names and roles only, naming several people (a programme), is nobody's speech.
             for line in page_lines:
                 line.speaker = ""
-        speaker = speakers[0] if len(speakers) == 1 else ""
+            speakers = []
+        speaker = speakers[0] if speakers else ""
         if speaker:
             front.append(Line(Span("", ()), "speaker", page, speaker=speaker))
         hoisted[indexes[0]] = front

@@ -35,7 +35,7 @@ FUZZY_LIMIT = 3
 # Administrative suffixes written onto Korean place names: 수원시 → 수원, 충남도 → 충남.
 _KOREAN_SUFFIXES = ("특례시", "광역시", "특별시", "시청", "구청", "군청", "도청", "시", "도", "군", "구")
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
-_LATIN_NAME = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_LATIN_NAME = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "d'Issy-les-Moulineaux": the elided d' stays out
 _FRENCH_SPELLING = (
     ("eaux", "o"), ("eau", "o"), ("au", "o"), ("ou", "u"), ("oi", "wa"), ("ai", "e"), ("ei", "e"), ("qu", "k"),
     ("ph", "f"), ("gn", "ni"), ("ch", "sh"), ("th", "t"), ("gue", "ge"), ("gui", "gi"),
@@ -64,9 +64,20 @@ def _romanizer():
 
 
 @lru_cache(maxsize=20000)
+def korean_keys(word: str) -> tuple[str, ...]:
+    """Name keys of a Hangul word: "떼발디" → ("tpalti",); with a place suffix, with and without it.
+
+    "뚜르시" is Tours with 시 (city), but "보르도" is Bordeaux, not 보르 with 도
+    (province): both readings are kept, the one that meets a Latin name wins.
+    """
+    stripped = strip_place_suffix(word)
+    keys = (korean_key(word),) + ((korean_key(stripped),) if stripped != word else ())
+    return tuple(key for key in dict.fromkeys(keys) if len(key) >= MIN_KEY_CHARS)
+
+
+@lru_cache(maxsize=20000)
 def korean_key(word: str) -> str:
-    """Name key of a Hangul word: "뚜르시" → "tul", "떼발디" → "tpalti", "수원" → "suon"."""
-    word = strip_place_suffix(word)
+    """Name key of a Hangul word as written: "뚜르" → "tul", "떼발디" → "tpalti", "수원" → "suwon"."""
     roman = _romanizer()(word).romanize().casefold()
     for old, new in _KOREAN_VOWELS:
         roman = roman.replace(old, new)
@@ -119,13 +130,17 @@ def _common(text: str) -> str:
 
 
 def korean_name_terms(tokens: Iterable, text: str, *, tags: frozenset[str] = frozenset({"NNP"})) -> list[NameTerm]:
-    """Name terms of Kiwi tokens with one of ``tags`` (proper nouns in passages; queries add common nouns)."""
+    """Name terms of Kiwi tokens with one of ``tags`` (proper nouns in passages; queries add common nouns).
+
+    A noun glossed in Latin script, "뚜르(Tours)", is a name whatever its tag: Kiwi
+    tags an unknown transcription as a common noun as often as a proper one.
+    """
+    tokens = list(tokens)
     terms = []
-    for token in tokens:
-        if token.tag in tags and _HANGUL_WORD.fullmatch(token.form):
-            key = korean_key(token.form)
-            if len(key) >= MIN_KEY_CHARS:
-                terms.append(NameTerm(NAME_PREFIX + key, token.start, token.start + token.len))
+    for i, token in enumerate(tokens):
+        glossed = token.tag == "NNG" and i + 2 < len(tokens) and tokens[i + 1].form == "(" and tokens[i + 2].tag == "SL"
+        if (token.tag in tags or glossed) and _HANGUL_WORD.fullmatch(token.form):
+            terms.extend(NameTerm(NAME_PREFIX + key, token.start, token.start + token.len) for key in korean_keys(token.form))
     return terms
 
 

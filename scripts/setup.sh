@@ -4,9 +4,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-extras=""
+# OCR of scanned PDFs and images: Tesseract with its Korean and French models. Users need it, so the main
+# setup installs it too, but never fails without it (no apt, no root): those files are then skipped with a
+# warning that says what to install.
+ocr_packages="tesseract-ocr tesseract-ocr-kor tesseract-ocr-fra"
+if [ "${1:-}" != "test" ] && command -v apt-get >/dev/null 2>&1 && ! command -v tesseract >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo -n"
+    { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $ocr_packages >/dev/null; } \
+        || echo "warning: could not install $ocr_packages with apt-get: scanned pages will not be read" >&2
+fi
+
+extras="[formats]"
 if [ "${1:-}" = "test" ]; then
-    extras="[test]"
+    extras="[formats,test]"
     if command -v apt-get >/dev/null 2>&1; then
         sudo=""
         [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -14,7 +25,7 @@ if [ "${1:-}" = "test" ]; then
         # LibreOffice (no GUI) and poppler render the DOCX briefing to PDF and PNG in its test.
         $sudo apt-get update -qq
         $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-nanum \
-            libreoffice-writer-nogui poppler-utils >/dev/null
+            libreoffice-writer-nogui poppler-utils $ocr_packages >/dev/null
     fi
 fi
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.analysis import english_terms, french_terms
 
 MAX_SIDE_CHARS = 110  # longest left or right part of a line; longer sentences are cut at a space
 # A sentence ends at . ! ? … (then a space) or at a line break; list items are lines of their own.
 _SENTENCE_END = re.compile(r"(?<=[.!?…。])\s+|\n+")
-_LEADING_MARKUP = re.compile(r"(?:[#>*\-–•·]+\s*|\d+[.)]\s+)+")
+_LEADING_MARKUP = re.compile(r"\s*(?:[#>*\-–•·]+\s*|\d+[.)]\s+)*")
 _TRAILING_MARKUP = re.compile(r"[\s*_]+$")
 
 
@@ -25,11 +26,34 @@ class Span:
     end: int
 
 
-def occurrences(text: str, start: int, end: int, variants: tuple[str, ...], lang: str) -> list[Span]:
+def analyse(segment: str, lang: str) -> list:
+    """The words of a French or English segment with their stems and offsets (what ``occurrences`` compares)."""
+    return (french_terms if lang == "fr" else english_terms)(segment)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """A segment's words, and where each stem occurs: a look-up checks a few positions, not every word."""
+
+    words: list
+    positions: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, segment: str, lang: str) -> "Analysed":
+        words = analyse(segment, lang)
+        positions: dict[str, list[int]] = {}
+        for index, word in enumerate(words):
+            positions.setdefault(word.term, []).append(index)
+        return cls(words, positions)
+
+
+def occurrences(text: str, start: int, end: int, variants: tuple[str, ...], lang: str,
+                analysed: Analysed | None = None) -> list[Span]:
     """Non-overlapping occurrences of ``variants`` in ``text[start:end]``, in document offsets.
 
     Korean variants match as written (particles may follow: "재활용을"); French and
     English ones by their stems, so "déchets" finds "déchet" and "l'hydrogène" finds "hydrogène".
+    ``analysed`` may pass ``Analysed.of(text[start:end], lang)`` computed once for many look-ups.
     """
     segment = text[start:end]
     spans: list[tuple[int, int]] = []
@@ -40,19 +64,23 @@ def occurrences(text: str, start: int, end: int, variants: tuple[str, ...], lang
                 spans.append((position, position + len(variant)))
                 position = segment.find(variant, position + len(variant))
     else:
-        analyse = french_terms if lang == "fr" else english_terms
-        words = analyse(segment)
-        stems = [w.term for w in words]
+        analysed = Analysed.of(segment, lang) if analysed is None else analysed
+        words = analysed.words
         for variant in variants:
-            needle = [t.term for t in analyse(variant)]
-            for i in range(len(stems) - len(needle) + 1) if needle else ():
-                if stems[i : i + len(needle)] == needle:
+            needle = _stems(variant, lang)
+            for i in analysed.positions.get(needle[0], ()) if needle else ():
+                if [w.term for w in words[i : i + len(needle)]] == needle:
                     spans.append((words[i].start, words[i + len(needle) - 1].end))
     kept: list[Span] = []
     for s, e in sorted(spans):  # overlapping variants ("수소" inside "수소충전소") count once
         if not kept or start + s >= kept[-1].end:
             kept.append(Span(start + s, start + e))
     return kept
+
+
+@lru_cache(maxsize=8192)
+def _stems(variant: str, lang: str) -> list[str]:
+    return [t.term for t in analyse(variant, lang)]
 
 
 def sentence_around(text: str, hit: Span, lower: int, upper: int) -> Span:

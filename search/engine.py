@@ -103,7 +103,9 @@ class SearchEngine:
         self._docs = np.array([chunk.doc for chunk in self.chunks])
         self._passage_languages = set(self._langs.tolist())
         # Speaker and section of each passage, for the "speaker or city" filter.
-        self._who = np.array([f"{chunk.speaker}\x1f{chunk.section}".casefold() for chunk in self.chunks])
+        # Every spelling of the speaker counts: "Elise Pereira Nunes" finds "Élise Pereira-Nunes".
+        self._who = np.array(["\x1f".join((chunk.speaker, *getattr(chunk, "speaker_aliases", ()), chunk.section)).casefold()
+                              for chunk in self.chunks])
         self._vocabulary = data.lexical.vocab_dict
         self._names = NameMatcher(self._vocabulary)  # 그르노블 → the name key of Grenoble, by similarity
         self._aligned_ordinals = {
@@ -391,7 +393,8 @@ class SearchEngine:
                 t in listed and not self.chunks[t].translated for t in self._aligned_ordinals.get(o, ())))]
         results = [self._result(rank, _Ranked(self.pairs.of_chunk(o)[0] if self.pairs.of_chunk(o) else 0, o, 0.0, True), set())
                    for rank, o in enumerate(ordinals, start=1)]
-        return SearchResponse("", "", "list", options.lang, results, total=len(results),
+        return SearchResponse(entity.name, detect_language(entity.name, default="fr"), "list", options.lang, results,
+                              total=len(results),
                               filters={"lang": options.lang, "docs": list(options.docs), "entity": entity.name})
 
     def _normalised_texts(self) -> np.ndarray:

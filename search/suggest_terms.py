@@ -24,8 +24,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 
-from index.analysis import analyze_passage, english_terms, french_terms, korean_terms
-from index.bridges import NAME_PREFIX, strip_place_suffix
+from index.analysis import english_terms, figure_index_terms, french_terms, korean_terms_batch, latin_name_index_terms
+from index.bridges import NAME_PREFIX
 from search.glossary import COLUMNS, Glossary
 
 MIN_SUPPORT = 2  # a pair seen in one passage pair is chance
@@ -73,9 +73,9 @@ def suggest_terms(engine, *, limit: int = 50) -> list[TermSuggestion]:
     known = _KnownTerms(engine.glossary)
     names = _name_pairs(passages, known)
     pairs = _term_pairs(passages, passages.aligned_units(), "aligned", known)
-    taken = {(s.fr.casefold(), s.ko) for s in names + pairs}
-    comparable = [s for s in _term_pairs(passages, passages.comparable_units(), "comparable", known)
-                  if (s.fr.casefold(), s.ko) not in taken]
+    taken = {s.fr.casefold() for s in names + pairs} | {s.ko for s in names + pairs}
+    comparable = [s for s in _term_pairs(passages, passages.comparable_units(), "comparable", known, MIN_SUPPORT + 1)
+                  if s.fr.casefold() not in taken and s.ko not in taken]
     ranked = names + sorted(pairs + comparable, key=lambda s: (-s.score, s.fr))
     return ranked[:limit]
 
@@ -88,13 +88,21 @@ class _Passages:
         self.chunks = engine.chunks
         self.langs = [engine.passage_language(chunk) for chunk in self.chunks]
         self.surfaces: dict[str, Counter] = defaultdict(Counter)  # term key → its written forms
-        self.terms = [self._terms(chunk, lang) for chunk, lang in zip(self.chunks, self.langs)]
-        self.anchors = [self._anchors(chunk) for chunk in self.chunks]
+        korean_positions = [i for i, lang in enumerate(self.langs) if lang == "ko"]
+        korean = dict(zip(korean_positions, korean_terms_batch([self.chunks[i].text for i in korean_positions])))
+        # Name keys and figure terms with their spans: the anchors between documents, and the names.
+        self.bridges = [korean.get(i, []) + latin_name_index_terms(chunk.text) + figure_index_terms(chunk.text, chunk.lang)
+                        for i, chunk in enumerate(self.chunks)]
+        self.bridges = [[t for t in terms if t.term.startswith((NAME_PREFIX, "#"))] for terms in self.bridges]
+        self.terms = [self._terms(chunk, lang, korean.get(i, [])) for i, (chunk, lang) in enumerate(zip(self.chunks, self.langs))]
+        self.anchors = [{t.term for t in terms if t.term.startswith(NAME_PREFIX) and len(t.term) > MIN_NAME_KEY
+                         or t.term.startswith("#") and not _YEAR_ONLY.match(t.term)} for terms in self.bridges]
 
-    def _terms(self, chunk, lang: str) -> set:
+    def _terms(self, chunk, lang: str, korean: list) -> set:
         text = chunk.text
         if lang == "ko":
-            found = [(t.term, t.start, t.end) for t in korean_terms(text) if _HANGUL.search(t.term) and len(t.term) >= 2]
+            found = [(t.term, t.start, t.end) for t in korean if _HANGUL.search(t.term) and len(t.term) >= 2
+                     and not t.term.startswith(NAME_PREFIX)]
         else:
             stems = french_terms(text) if lang == "fr" else english_terms(text)
             found = [((t.term,), t.start, t.end) for t in stems if len(t.term) >= 3 and not t.term.isdigit()]
@@ -104,11 +112,6 @@ class _Passages:
         for key, start, end in found:
             self.surfaces[key][text[start:end]] += 1
         return {key for key, _, _ in found}
-
-    def _anchors(self, chunk) -> set[str]:
-        terms = analyze_passage(chunk.text, chunk.lang)
-        return {t for t in terms if t.startswith(NAME_PREFIX) and len(t) > MIN_NAME_KEY
-                or t.startswith("#") and not _YEAR_ONLY.match(t)}
 
     def aligned_units(self) -> list[tuple[int, int]]:
         by_id = {chunk.id: i for i, chunk in enumerate(self.chunks)}
@@ -137,7 +140,10 @@ class _Passages:
         return sorted(units - set(self.aligned_units()))
 
     def surface(self, key) -> str:
-        return self.surfaces[key].most_common(1)[0][0]
+        """The most frequent written form, in lower case where the word is also written so (not "Importance")."""
+        written = self.surfaces[key].most_common(1)[0][0]
+        lower = written[:1].lower() + written[1:]
+        return lower if lower in self.surfaces[key] else written
 
 
 class _KnownTerms:
@@ -152,10 +158,12 @@ class _KnownTerms:
         return fr_key in self.fr or "".join(ko.split()) in self.ko
 
 
-def _term_pairs(passages: _Passages, units: list[tuple[int, int]], kind: str, known: _KnownTerms) -> list[TermSuggestion]:
+def _term_pairs(passages: _Passages, units: list[tuple[int, int]], kind: str, known: _KnownTerms,
+                min_support: int = MIN_SUPPORT) -> list[TermSuggestion]:
     """Mutually best French/Korean term pairs by the Dice coefficient over ``units``."""
     count_fr, count_ko, count_pair = Counter(), Counter(), Counter()
     example: dict[tuple, int] = {}
+    document_pairs: dict[tuple, set] = defaultdict(set)
     for f, k in units:
         fr_terms, ko_terms = passages.terms[f], passages.terms[k]
         count_fr.update(fr_terms)
@@ -163,12 +171,14 @@ def _term_pairs(passages: _Passages, units: list[tuple[int, int]], kind: str, kn
         for pair in ((a, b) for a in fr_terms for b in ko_terms):
             count_pair[pair] += 1
             example.setdefault(pair, f)
+            if kind == "comparable":
+                document_pairs[pair].add((passages.chunks[f].doc, passages.chunks[k].doc))
     best_fr: dict[str, tuple[float, tuple]] = {}
     best_ko: dict[tuple, tuple[float, str]] = {}
     scored = []
     for (fr_key, ko), together in count_pair.items():
-        if together < MIN_SUPPORT:
-            continue
+        if together < min_support or kind == "comparable" and len(document_pairs[(fr_key, ko)]) < MIN_SUPPORT:
+            continue  # comparable passages of one pair of documents share much besides the term
         dice = 2 * together / (count_fr[fr_key] + count_ko[ko])
         scored.append((dice, together, fr_key, ko))
         if dice > best_fr.get(ko, (0.0,))[0]:
@@ -192,18 +202,17 @@ def _name_pairs(passages: _Passages, known: _KnownTerms) -> list[TermSuggestion]
     latin: dict[str, Counter] = defaultdict(Counter)
     docs: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
     examples: dict[str, str] = {}
-    for chunk, lang in zip(passages.chunks, passages.langs):
-        from index.analysis import passage_terms
-
-        for term in passage_terms(chunk.text, chunk.lang):
+    for chunk, terms in zip(passages.chunks, passages.bridges):
+        for term in terms:
             if not term.term.startswith(NAME_PREFIX) or len(term.term) <= MIN_NAME_KEY:
                 continue
             written = chunk.text[term.start:term.end]
             script = "ko" if _HANGUL.search(written) else "latin"
-            (korean if script == "ko" else latin)[term.term][strip_place_suffix(written) if script == "ko" else written] += 1
+            (korean if script == "ko" else latin)[term.term][written] += 1
             docs[term.term][script].add(chunk.doc)
             examples.setdefault(term.term, chunk.id)
     suggestions = []
+    people = _people(passages, {korean[key].most_common(1)[0][0] for key in set(korean) & set(latin)})
     for key in sorted(set(korean) & set(latin)):
         if not docs[key]["ko"] - docs[key]["latin"] and not docs[key]["latin"] - docs[key]["ko"]:
             continue  # "뚜르(Tours)" inside one document only: nothing learnt across documents
@@ -212,15 +221,24 @@ def _name_pairs(passages: _Passages, known: _KnownTerms) -> list[TermSuggestion]
         if known.has(tuple(t.term for t in french_terms(name)), ko) or name.casefold() in known.latin:
             continue
         support = len(docs[key]["ko"] | docs[key]["latin"])
-        domain = "people" if _looks_like_person(passages, ko) else "places"
+        domain = "people" if ko in people else "places"
         suggestions.append(TermSuggestion(name, ko, name, domain, "name", float(support), support, examples[key]))
     return sorted(suggestions, key=lambda s: (-s.support, s.fr))
 
 
-def _looks_like_person(passages: _Passages, korean_name: str) -> bool:
-    """A Korean name followed by a title (떼발디 회장, 드니 시장) is a person's."""
-    pattern = re.compile(re.escape(korean_name) + r"\s?(?:" + "|".join(_PERSON_TITLES) + ")")
-    return any(pattern.search(chunk.text) for chunk in passages.chunks if korean_name in chunk.text)
+def _people(passages: _Passages, names: set[str]) -> set[str]:
+    """The names that are people's: followed by a title (드니 시장), or a given name and a surname (제롬 떼발디)."""
+    if not names:
+        return set()
+    alternation = "|".join(sorted((re.escape(name) for name in names), key=len, reverse=True))
+    titled = re.compile(rf"({alternation})\s?(?:{'|'.join(_PERSON_TITLES)})")
+    paired = re.compile(rf"(?<![\uac00-\ud7a3])({alternation}) ({alternation})(?![\uac00-\ud7a3])")
+    people = set()
+    for chunk in passages.chunks:
+        people.update(match.group(1) for match in titled.finditer(chunk.text))
+        for match in paired.finditer(chunk.text):
+            people.update(match.groups())
+    return people
 
 
 def _domain(passages: _Passages, chunk) -> str:

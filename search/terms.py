@@ -1,5 +1,12 @@
 """Terminology look-up: glossary entries with their attestations (KWIC) in both languages,
-and the glossary exported as CSV or TBX for interpreters' tools."""
+and the glossary exported as CSV, XLSX or TBX for interpreters' tools.
+
+Every concordance line is cut from its document's text by offsets (see
+``search.concordance``): ``left + term + right`` is a substring of the source,
+and ``aligned_context`` is the sentence of the aligned passage that holds the
+entry's equivalent in the other language ("" when the translation words it
+otherwise).
+"""
 
 from __future__ import annotations
 
@@ -10,18 +17,25 @@ from xml.etree import ElementTree as ET
 
 from corpus.chunk import Chunk
 from corpus.errors import InvalidOptionError, InvalidQueryError
-from index.analysis import french_terms, english_terms
+from search.concordance import Analysed, Span, cut, nearest, occurrences, sentence_around
 from search.glossary import GlossaryEntry
 
-CONTEXT_CHARS = 60
-EXPORT_FORMATS = ("csv", "tbx")
+EXPORT_FORMATS = ("csv", "xlsx", "tbx")
+EXPORT_CONTEXTS = 3  # concordance lines per language in an export
+# InterpretBank-style columns: one row per entry; contexts one per line inside their cell.
+GLOSSARY_COLUMNS = ("fr", "ko", "en", "domain", "note", "context_fr", "context_ko", "source")
+CSV_DELIMITER = ";"  # what Excel in a French (or Korean) locale splits columns on
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_OTHER = {"fr": "ko", "ko": "fr", "en": "fr"}
 
 
 @dataclass(frozen=True, slots=True)
 class Attestation:
-    """One occurrence of a term: a concordance line and where it comes from."""
+    """One occurrence of a term: a verbatim concordance line, where it comes from, its aligned sentence.
+
+    ``start``/``end`` delimit ``left + term + right`` in the document's text.
+    """
 
     lang: str
     doc: str
@@ -34,6 +48,15 @@ class Attestation:
     right: str
     translated: bool
     aligned: tuple[dict, ...] = ()
+    start: int = 0
+    end: int = 0
+    aligned_context: str = ""
+    aligned_lang: str = ""
+    aligned_doc: str = ""
+
+    @property
+    def context(self) -> str:
+        return self.left + self.term + self.right
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +66,7 @@ class TermEntry:
 
     def to_dict(self) -> dict:
         data = self.entry.to_dict()
-        data["attestations"] = [asdict(a) | {"aligned": list(a.aligned)} for a in self.attestations]
+        data["attestations"] = [asdict(a) | {"aligned": list(a.aligned), "context": a.context} for a in self.attestations]
         return data
 
 
@@ -71,99 +94,139 @@ def lookup_terms(engine, term: str, *, max_entries: int = 10, max_lines: int = 3
     entries = list(dict.fromkeys(entries))[:max_entries]
     if not entries:
         return TermLookup(term, [], glossary.suggest(term))
-    return TermLookup(term, [TermEntry(entry, concordance(engine, entry, max_lines)) for entry in entries])
+    words = _Words(engine)
+    return TermLookup(term, [TermEntry(entry, concordance(engine, entry, max_lines, words)) for entry in entries])
 
 
-def concordance(engine, entry: GlossaryEntry, max_lines: int = 30) -> list[Attestation]:
-    """KWIC lines of the entry's variants: French originals first, then Korean translations."""
-    lines: list[Attestation] = []
-    analysed = engine.__dict__.setdefault("_concordance_cache", {})  # chunk texts never change in a loaded index
-    for chunk in engine.chunks:
-        lang = chunk.lang if chunk.lang in ("fr", "ko", "en") else engine.data.documents[chunk.doc].meta.language
-        if lang not in ("fr", "ko", "en"):
-            continue
-        if lang != "ko" and chunk.id not in analysed:
-            analysed[chunk.id] = (french_terms if lang == "fr" else english_terms)(chunk.text)
-        for start, end in _occurrences(chunk.text, entry.terms(lang), lang, analysed.get(chunk.id)):
-            lines.append(_attestation(engine, chunk, lang, start, end))
-    lines.sort(key=lambda a: (a.lang != "fr", a.lang))
+class _Words:
+    """The analysed words of each French or English passage, computed once for a whole export."""
+
+    def __init__(self, engine):
+        self._engine, self._words = engine, {}
+
+    def hits(self, chunk: Chunk, variants: tuple[str, ...], lang: str) -> tuple[str, list[Span]]:
+        text = self._engine.data.documents[chunk.doc].text
+        if lang == "ko":
+            return text, occurrences(text, chunk.start, chunk.end, variants, lang)
+        if chunk.id not in self._words:
+            self._words[chunk.id] = Analysed.of(text[chunk.start : chunk.end], lang)
+        return text, occurrences(text, chunk.start, chunk.end, variants, lang, self._words[chunk.id])
+
+
+def concordance(engine, entry: GlossaryEntry, max_lines: int = 30, words: _Words | None = None) -> list[Attestation]:
+    """KWIC lines of the entry's variants: originals first, then translations, shared out between languages."""
+    words = words or _Words(engine)
     per_lang: dict[str, list[Attestation]] = {}
-    for line in lines:
-        per_lang.setdefault(line.lang, []).append(line)
+    for chunk in engine.chunks:
+        lang = engine.passage_language(chunk)
+        if lang not in ("fr", "ko", "en") or not entry.terms(lang):
+            continue
+        text, hits = words.hits(chunk, entry.terms(lang), lang)
+        for hit in hits:
+            per_lang.setdefault(lang, []).append(_attestation(engine, entry, chunk, lang, text, hit, words))
     share = max(1, max_lines // max(1, len(per_lang)))
-    return [line for group in per_lang.values() for line in group[:share]]
+    ordered = sorted(per_lang.items(), key=lambda item: (item[0] != "fr", item[0]))
+    return [line for _lang, lines in ordered for line in sorted(lines, key=lambda a: a.translated)[:share]]
 
 
-def _occurrences(text: str, variants: tuple[str, ...], lang: str, words=None) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    if lang == "ko":
-        for variant in variants:
-            position = text.find(variant)
-            while position >= 0:
-                spans.append((position, position + len(variant)))
-                position = text.find(variant, position + len(variant))
-    else:
-        analyse = french_terms if lang == "fr" else english_terms
-        words = words if words is not None else analyse(text)
-        stems = [w.term for w in words]
-        for variant in variants:
-            needle = [t.term for t in analyse(variant)]
-            for i in range(len(stems) - len(needle) + 1) if needle else ():
-                if stems[i : i + len(needle)] == needle:
-                    spans.append((words[i].start, words[i + len(needle) - 1].end))
-    spans.sort()
-    kept: list[tuple[int, int]] = []
-    for span in spans:  # overlapping variants ("수소" inside "수소충전소") count once
-        if not kept or span[0] >= kept[-1][1]:
-            kept.append(span)
-    return kept
-
-
-def _attestation(engine, chunk: Chunk, lang: str, start: int, end: int) -> Attestation:
-    flat = lambda s: " ".join(s.split())  # noqa: E731 - a concordance line is one line
-    aligned = tuple(
-        {"id": other, "lang": engine.chunk(other).lang, "text": engine.chunk(other).text}
-        for other in engine.data.alignment.get(chunk.id, ())
-        if engine.chunk(other) is not None
-    )
+def _attestation(engine, entry: GlossaryEntry, chunk: Chunk, lang: str, text: str, hit: Span, words: _Words) -> Attestation:
+    sentence = sentence_around(text, hit, chunk.start, chunk.end)
+    left, term, right = cut(text, hit, sentence)
+    counterparts = [engine.chunk(other) for other in engine.data.alignment.get(chunk.id, ())]
+    counterparts = [c for c in counterparts if c is not None]
+    aligned = tuple({"id": c.id, "lang": engine.passage_language(c), "text": c.text} for c in counterparts)
+    relative = (hit.start - chunk.start) / max(1, chunk.end - chunk.start)
+    context, other_lang, other_doc = _aligned_sentence(engine, entry, counterparts, _OTHER[lang], relative, words)
     return Attestation(
         lang=lang, doc=chunk.doc, title=chunk.title, section=chunk.section, speaker=chunk.speaker, chunk_id=chunk.id,
-        left=flat(chunk.text[max(0, start - CONTEXT_CHARS) : start]), term=chunk.text[start:end],
-        right=flat(chunk.text[end : end + CONTEXT_CHARS]), translated=chunk.translated, aligned=aligned,
+        left=left, term=term, right=right, translated=chunk.translated, aligned=aligned,
+        start=hit.start - len(left), end=hit.end + len(right),
+        aligned_context=context, aligned_lang=other_lang if context else "", aligned_doc=other_doc if context else "",
     )
+
+
+def _aligned_sentence(engine, entry: GlossaryEntry, counterparts: list[Chunk], lang: str, relative: float,
+                      words: _Words) -> tuple[str, str, str]:
+    """The sentence of the aligned passages holding the entry's ``lang`` term nearest the occurrence's place."""
+    best: tuple[float, str, str] | None = None
+    for chunk in counterparts:
+        if engine.passage_language(chunk) != lang:
+            continue
+        text, hits = words.hits(chunk, entry.terms(lang), lang)
+        hit = nearest(hits, relative, chunk.start, chunk.end)
+        if hit is None:
+            continue
+        distance = abs((hit.start - chunk.start) / max(1, chunk.end - chunk.start) - relative)
+        left, term, right = cut(text, hit, sentence_around(text, hit, chunk.start, chunk.end))
+        if best is None or distance < best[0]:
+            best = (distance, left + term + right, chunk.doc)
+    return (best[1], lang, best[2]) if best else ("", "", "")
+
+
+# -- exports -------------------------------------------------------------------
 
 
 def export_glossary(engine, fmt: str) -> str:
-    """The whole glossary as CSV or TBX-Basic (TBX v3, ISO 30042:2019), with one attested context per language."""
-    if fmt not in EXPORT_FORMATS:
-        raise InvalidOptionError("export format", fmt, EXPORT_FORMATS)
-    rows = [(entry, _first_contexts(engine, entry)) for entry in engine.glossary.entries]
+    """The whole glossary as CSV (``;``-separated) or TBX-Basic text, up to three contexts per language."""
+    if fmt not in ("csv", "tbx"):
+        raise InvalidOptionError("export format", fmt, ("csv", "tbx"))
+    rows = glossary_rows(engine)
     return _to_csv(rows) if fmt == "csv" else _to_tbx(rows)
 
 
-def _first_contexts(engine, entry: GlossaryEntry) -> dict[str, Attestation]:
-    contexts: dict[str, Attestation] = {}
-    for line in concordance(engine, entry, max_lines=2):
-        contexts.setdefault(line.lang, line)
-    return contexts
+def export_glossary_bytes(engine, fmt: str) -> bytes:
+    """The file's bytes: CSV with a UTF-8 byte-order mark (so that Excel reads Hangul and accents), XLSX, or TBX.
+
+    Raises:
+        InvalidOptionError: a format outside ``EXPORT_FORMATS``.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise InvalidOptionError("export format", fmt, EXPORT_FORMATS)
+    if fmt == "xlsx":
+        from search.spreadsheet import xlsx_bytes
+
+        return xlsx_bytes("glossary", GLOSSARY_COLUMNS, [_row_values(row) for row in glossary_rows(engine)])
+    return export_glossary(engine, fmt).encode("utf-8-sig" if fmt == "csv" else "utf-8")
 
 
-def _context_text(line: Attestation | None) -> str:
-    return f"{line.left} {line.term} {line.right}".strip() if line else ""
+@dataclass(frozen=True, slots=True)
+class GlossaryRow:
+    entry: GlossaryEntry
+    contexts: dict[str, list[Attestation]]
 
 
-def _to_csv(rows) -> str:
+def glossary_rows(engine) -> list[GlossaryRow]:
+    """Each glossary entry with up to ``EXPORT_CONTEXTS`` attested lines per language, originals first."""
+    rows = []
+    words = _Words(engine)
+    for entry in engine.glossary.entries:
+        contexts: dict[str, list[Attestation]] = {}
+        for line in concordance(engine, entry, max_lines=2 * EXPORT_CONTEXTS, words=words):
+            group = contexts.setdefault(line.lang, [])
+            if len(group) < EXPORT_CONTEXTS:
+                group.append(line)
+        rows.append(GlossaryRow(entry, contexts))
+    return rows
+
+
+def _row_values(row: GlossaryRow) -> list[str]:
+    entry, contexts = row.entry, row.contexts
+    sources = [f"{lang}: {line.doc}#{line.start}-{line.end}" for lang in ("fr", "ko") for line in contexts.get(lang, [])]
+    return [" | ".join(entry.fr), " | ".join(entry.ko), " | ".join(entry.en), entry.domain, entry.notes,
+            "\n".join(line.context for line in contexts.get("fr", [])),
+            "\n".join(line.context for line in contexts.get("ko", [])), "\n".join(sources)]
+
+
+def _to_csv(rows: list[GlossaryRow]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["fr", "ko", "en", "domain", "notes", "context_fr", "source_fr", "context_ko", "source_ko"])
-    for entry, contexts in rows:
-        fr, ko = contexts.get("fr"), contexts.get("ko")
-        writer.writerow([" | ".join(entry.fr), " | ".join(entry.ko), " | ".join(entry.en), entry.domain, entry.notes,
-                         _context_text(fr), fr.doc if fr else "", _context_text(ko), ko.doc if ko else ""])
+    writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    writer.writerow(GLOSSARY_COLUMNS)
+    for row in rows:
+        writer.writerow(_row_values(row))
     return buffer.getvalue()
 
 
-def _to_tbx(rows) -> str:
+def _to_tbx(rows: list[GlossaryRow]) -> str:
     ET.register_namespace("", TBX_NAMESPACE)
     q = lambda tag: f"{{{TBX_NAMESPACE}}}{tag}"  # noqa: E731
     root = ET.Element(q("tbx"), {"type": "TBX-Basic", "style": "dca", XML_LANG: "fr"})
@@ -174,21 +237,21 @@ def _to_tbx(rows) -> str:
         "Korean contexts come from the project's working translations."
     )
     body = ET.SubElement(ET.SubElement(root, q("text")), q("body"))
-    for number, (entry, contexts) in enumerate(rows, start=1):
+    for number, row in enumerate(rows, start=1):
+        entry = row.entry
         concept = ET.SubElement(body, q("conceptEntry"), {"id": f"c{number}"})
         ET.SubElement(concept, q("descrip"), {"type": "subjectField"}).text = entry.domain
         if entry.notes:
             ET.SubElement(concept, q("note")).text = entry.notes
         for lang in ("fr", "ko", "en"):
-            terms = entry.terms(lang)
-            if not terms:
+            if not entry.terms(lang):
                 continue
             section = ET.SubElement(concept, q("langSec"), {XML_LANG: lang})
-            for index, term in enumerate(terms):
+            for index, term in enumerate(entry.terms(lang)):
                 term_section = ET.SubElement(section, q("termSec"))
                 ET.SubElement(term_section, q("term")).text = term
-                context = contexts.get(lang)
-                if index == 0 and context is not None:
-                    ET.SubElement(term_section, q("descrip"), {"type": "context"}).text = _context_text(context)
+                for line in row.contexts.get(lang, []) if index == 0 else []:
+                    ET.SubElement(term_section, q("descrip"), {"type": "context"}).text = line.context
+                    ET.SubElement(term_section, q("admin"), {"type": "source"}).text = f"{line.doc}#{line.start}-{line.end}"
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -12,7 +12,8 @@ import pytest
 from corpus.chunk import DocumentMeta
 from corpus.errors import InvalidOptionError
 from search.engine import SearchResponse, SearchResult
-from app.export import CSV_COLUMNS, EXPORT_FORMATS, export_results, results_to_csv, results_to_json, results_to_markdown, write_export
+from app.export import (CSV_COLUMNS, EXPORT_FORMATS, export_bytes, export_results, results_to_csv, results_to_json,
+                        results_to_markdown, write_export)
 
 FR_TEXT = "Investissement dans le recyclage des déchets, la recherche et le développement :\nFavoriser l'éco-conception."
 KO_TEXT = "- 폐기물 재활용 및 연구개발에 대한 투자\n- 친환경 설계 장려"
@@ -49,7 +50,7 @@ DOCUMENTS = {
 
 
 def test_csv_parses_back_with_one_row_per_result():
-    rows = list(csv.DictReader(io.StringIO(results_to_csv(_response()))))
+    rows = list(csv.DictReader(io.StringIO(results_to_csv(_response())), delimiter=";"))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert [row["id"] for row in rows] == ["tours#0014", "tours.ko#0010"]
     french, korean = rows
@@ -62,12 +63,12 @@ def test_csv_parses_back_with_one_row_per_result():
 def test_csv_neutralises_cells_a_spreadsheet_would_run_as_formulas():
     result = _response().results[0]
     hostile = SearchResult(**{**result.to_dict(), "text": '=HYPERLINK("http://evil.example","x")', "aligned": (), "matched": ()})
-    row = next(csv.DictReader(io.StringIO(results_to_csv(_response(results=[hostile])))))
+    row = next(csv.DictReader(io.StringIO(results_to_csv(_response(results=[hostile]))), delimiter=";"))
     assert row["text"].startswith("'=HYPERLINK")
 
 
 def test_csv_of_no_result_is_the_header_alone():
-    assert results_to_csv(_response(results=[])).strip() == ",".join(CSV_COLUMNS)
+    assert results_to_csv(_response(results=[])).strip() == ";".join(CSV_COLUMNS)
 
 
 def test_json_round_trips_to_the_cli_json():
@@ -117,7 +118,14 @@ def test_write_export_writes_the_file_atomically(tmp_path, fmt):
     assert path == tmp_path / "out" / f"briefing.{fmt}"
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") == (fmt == "csv")  # BOM: spreadsheets then read Hangul right
-    assert raw.decode("utf-8-sig") == export_results(_response(), fmt, DOCUMENTS).replace("\r\n", "\n")
+    if fmt == "xlsx":  # a zip with a time stamp: compare what a spreadsheet reads
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(io.BytesIO(raw)).active
+        assert tuple(c.value for c in sheet[1]) == CSV_COLUMNS and sheet.max_row == 1 + len(_response().results)
+    else:
+        assert raw == export_bytes(_response(), fmt, DOCUMENTS)
+        assert raw.decode("utf-8-sig") == export_results(_response(), fmt, DOCUMENTS).replace("\r\n", "\n")
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no partial file left
 
 
@@ -126,5 +134,5 @@ def test_export_of_a_real_search(engine):
     briefing = results_to_markdown(response, engine.data.documents)
     assert "recycl" in briefing.casefold()
     assert HANGUL.search(briefing.split("## Sources")[0].split("\n", 1)[1])  # the Korean counterparts are there
-    rows = list(csv.DictReader(io.StringIO(results_to_csv(response))))
+    rows = list(csv.DictReader(io.StringIO(results_to_csv(response)), delimiter=";"))
     assert len(rows) == len(response.results) and all(row["lang"] == "fr" for row in rows)

@@ -123,7 +123,7 @@ def test_csv_export_round_trips(engine):
     import csv
     import io
 
-    rows = list(csv.DictReader(io.StringIO(export_glossary(engine, "csv"))))
+    rows = list(csv.DictReader(io.StringIO(export_glossary(engine, "csv")), delimiter=";"))
     assert len(rows) == len(ENTRIES)
     recycling = next(row for row in rows if row["fr"].startswith("recyclage"))
     assert "재활용" in recycling["ko"] and "recycl" in recycling["context_fr"] and "재활용" in recycling["context_ko"]

@@ -49,6 +49,13 @@ def existing_index(args: argparse.Namespace, *, build_if_absent: bool) -> Path:
     return location
 
 
+def add_glossary_option(parser: argparse.ArgumentParser) -> None:
+    """``--glossary FILE``: the user's own glossary, used beside the bundled one."""
+    parser.add_argument("--glossary", type=Path, default=None, metavar="FILE",
+                        help="your glossary file (same TSV format, e.g. from `terms --suggest -o`), used beside the "
+                             "bundled glossary (default: $SEMINAR_SEARCH_GLOSSARY)")
+
+
 def open_engine(args: argparse.Namespace):
     """The engine of ``--index-dir``, building the bundled corpus's index first if there is no index at all."""
     from search.engine import SearchEngine
@@ -56,4 +63,5 @@ def open_engine(args: argparse.Namespace):
     def announce(location: Path) -> None:
         print(f"no index in {location} yet: indexing the bundled seminar corpus first…", file=sys.stderr)
 
-    return SearchEngine.open_or_build(existing_index(args, build_if_absent=True), on_build=announce)
+    return SearchEngine.open_or_build(existing_index(args, build_if_absent=True), on_build=announce,
+                                      user_glossary=getattr(args, "glossary", None))

@@ -6,6 +6,8 @@ import json
 import sys
 from pathlib import Path
 
+from app.commands import add_glossary_option
+
 
 def register(sub, common) -> None:
     from app.briefing_text import BRIEFING_LANGS
@@ -22,6 +24,7 @@ def register(sub, common) -> None:
     dossier.add_argument("--docx", type=Path, default=None, metavar="FILE", help="write a Word briefing")
     dossier.add_argument("--md", type=Path, default=None, metavar="FILE", help="write a Markdown briefing")
     dossier.add_argument("--lang", default="fr", choices=BRIEFING_LANGS, help="language of the briefing (default fr)")
+    add_glossary_option(dossier)
     dossier.set_defaults(run=run_dossier)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.commands import open_engine
+from app.commands import add_glossary_option, open_engine
 from app.terminal import for_terminal, json_for_terminal
 
 
@@ -18,6 +18,7 @@ def register(sub, common) -> None:
     evaluate.add_argument("--mode", default="hybrid", help=f"{', '.join(MODES)} (default hybrid)")
     evaluate.add_argument("--no-expand", action="store_true", help="no cross-language glossary expansion")
     evaluate.add_argument("--json", action="store_true", help="print the full report as JSON")
+    add_glossary_option(evaluate)
     evaluate.set_defaults(run=run_eval)
 
 

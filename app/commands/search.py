@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from app.commands import open_engine
+from app.commands import add_glossary_option, open_engine
 from app.terminal import for_terminal, json_for_terminal, read_stdin_text, text_argument
 from corpus.errors import SeminarSearchError
 
@@ -18,6 +18,7 @@ def register(sub, common) -> None:
         "search", parents=[common], help="search the archive",
         description="Search in French, Korean or English; several queries at once or one per line with --stdin.",
         epilog="Examples:\n  seminar-search search hydrogène 재활용 --lang all -k 5\n"
+               "  seminar-search search '\"eau de pluie\" -Suwon' --lang fr   # exact phrase, excluded word\n"
                "  printf '수소\\nurban farming\\n' | seminar-search search --stdin --json --lang fr\n"
                "  seminar-search search --entity Suwon --lang ko")
     search.add_argument("queries", nargs="*", metavar="QUERY")
@@ -30,7 +31,10 @@ def register(sub, common) -> None:
     search.add_argument("--entity", default="", metavar="NAME",
                         help="restrict to the passages of a place, organisation or person (without QUERY: list them all)")
     search.add_argument("--no-expand", action="store_true", help="no cross-language glossary expansion")
+    search.add_argument("--all-matches", action="store_true",
+                        help="also show the weaker candidates (no matching word, low similarity), after the others")
     search.add_argument("--json", action="store_true", help="JSON Lines output, one object per query")
+    add_glossary_option(search)
     search.set_defaults(run=run_search)
 
 
@@ -46,7 +50,7 @@ def run_search(args) -> int:
     if not queries:
         raise SeminarSearchError("no query given: pass QUERY arguments or --stdin")
     options = SearchOptions(lang=args.lang, k=args.k, mode=args.mode, docs=tuple(args.doc), speaker=speaker,
-                            expand=not args.no_expand, entity=args.entity)
+                            expand=not args.no_expand, entity=args.entity, all_matches=args.all_matches)
     engine = open_engine(args)
     for query in queries:
         response = engine.search(query, options)
@@ -63,15 +67,19 @@ def format_response(response) -> str:
     from search.highlight import mark_terms
 
     # Everything from documents and queries goes through for_terminal: no escape sequence reaches the terminal.
-    lines = [for_terminal(f"## {response.query}  [{response.query_lang} → {response.lang}, {response.mode}]")]
+    lines = [for_terminal(f"## {response.query}  [{response.query_lang} → {response.lang}, {response.mode}]"),
+             for_terminal("   " + summary_line(response))]
     if response.expansions:
-        expanded = ", ".join(f"{e['from']} → {e['to']}" for e in response.expansions)
+        expanded = "; ".join(f"{source} → {', '.join(targets)}" for source, targets in response.expansion_groups())
         lines.append(for_terminal(f"   expanded: {expanded}"))
+    if response.did_you_mean:
+        lines.append(for_terminal(f"   did you mean: {response.did_you_mean}"))
     if not response.results:
         lines.append("   no result")
     for result in response.results:
-        badge = " (working translation)" if result.translated else ""
-        where = " · ".join(part for part in (result.section, result.speaker, result.page_label, result.time_code) if part)
+        badge = " (original)" if result.original else " (working translation)"
+        parts = (result.section, result.speaker, result.page_label, result.time_code)
+        where = " · ".join(part for part in parts if part)
         heading = f"{result.rank:>2}. [{result.lang}] {result.title}{badge} — {where}  ({result.score:.4f})"
         lines.append(for_terminal(heading))
         style = "ansi" if sys.stdout.isatty() else "brackets"
@@ -80,3 +88,17 @@ def format_response(response) -> str:
         if result.video_url:
             lines.append(for_terminal(f"     ▶ {result.video_url}"))
     return "\n".join(lines) + "\n"
+
+
+def summary_line(response) -> str:
+    """How many passages matched, what is hidden below the relevance floor, and every active filter."""
+    counts = f"{response.total} matching passage(s)"
+    if response.weaker:
+        counts += f", {response.weaker} weaker hidden (--all-matches shows them)" if len(response.results) <= response.total \
+            else f", {response.weaker} weaker shown after them"
+    filters = response.filters or {}
+    active = [f"language {filters.get('lang', response.lang)}"]
+    active += [f"document {doc}" for doc in filters.get("docs") or []]
+    active += [f"{name} {filters[name]}" for name in ("speaker", "entity") if filters.get(name)]
+    active += [f'phrase "{phrase}"' for phrase in response.phrases] + [f"without {word}" for word in response.excluded]
+    return f"{counts} · filters: {', '.join(active)}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.commands import open_engine
+from app.commands import add_glossary_option, open_engine
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
@@ -22,6 +22,7 @@ def register(sub, common) -> None:
     serve.add_argument("--auth", type=_auth, default=None, metavar="USER:PASSWORD",
                        help="require a login (use it with a non-local --host)")
     serve.add_argument("--open", action="store_true", help="open the page in a browser")
+    add_glossary_option(serve)
     serve.set_defaults(run=run_serve)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from corpus.errors import DocumentError
-from corpus.readers.base import ReadResult, Reader, decode_text
+from corpus.readers.base import Reader, ReadResult, decode_text
 from corpus.readers.docx import DocxReader
 from corpus.readers.frontmatter import FrontMatterReader
 from corpus.readers.html import HtmlReader

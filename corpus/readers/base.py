@@ -69,7 +69,8 @@ def join_pages(pages: list[str]) -> tuple[str, tuple[int, ...]]:
 
 def missing_package(path: Path, what: str, package: str) -> DocumentError:
     """The error for a format whose optional library is not installed: names the file and the package."""
-    return DocumentError(path, f"reading {what} needs the {package} package: pip install {package}", kind="needs a package")
+    return DocumentError(path, f"reading {what} needs the {package} package: pip install {package}",
+                         kind="needs a package")
 
 
 def read_bytes(path: Path) -> bytes:

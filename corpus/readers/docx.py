@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from corpus.errors import DocumentError
-from corpus.readers.base import ReadResult, Reader, read_bytes
+from corpus.readers.base import Reader, ReadResult, read_bytes
 
 # Built-in heading styles as Word names them in English, French and Korean
 # documents; "Title" is the document title, a top-level heading.
@@ -64,7 +64,8 @@ class DocxReader(Reader):
             notes.append(f"{tables} tables rendered one row per line")
         # The XML text is already Unicode: no byte encoding to report (the default).
         if pages:
-            notes.append(f"{len(pages)} pages (from the page breaks {'Word recorded' if rendered_breaks else 'in the text'})")
+            source = "Word recorded" if rendered_breaks else "in the text"
+            notes.append(f"{len(pages)} pages (from the page breaks {source})")
         return ReadResult(text=text, meta=meta, notes=tuple(notes), pages=pages)
 
 
@@ -105,7 +106,7 @@ def _is_list_item(paragraph) -> bool:
 
 
 def _render_paragraph(paragraph) -> str:
-    text = "\n".join(_normalise(line) for line in paragraph.text.splitlines())
+    text = "\n".join(_normalise(line) for line in _paragraph_text(paragraph).splitlines())
     text = text.strip()
     if not text:
         return ""
@@ -148,6 +149,20 @@ def _join_blocks(blocks: list[str]) -> tuple[str, list[int]]:
     return ("".join(parts) + "\n" if parts else ""), starts
 
 
+def _paragraph_text(paragraph) -> str:
+    """The paragraph's text, a page break inside it read as a line break.
+
+    python-docx reads ``w:br w:type="page"`` as nothing, which glues the last
+    word of one page to the first of the next ("page.Troisième").
+    """
+    element = paragraph._p
+    if not element.xpath('./w:r/w:br[@w:type="page"]'):
+        return paragraph.text
+    characters = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n"}
+    return "".join((node.text or "") if node.tag == _W + "t" else characters[node.tag]
+                   for node in element.iter(_W + "t", *characters))
+
+
 def _page_breaks(element, rendered: bool) -> list[int]:
     """Character positions in a block's text where a new page starts.
 
@@ -157,25 +172,30 @@ def _page_breaks(element, rendered: bool) -> list[int]:
     both would count every explicit break twice. Positions count the raw text
     of the runs, which the rendered block follows closely enough to cite a page.
     """
-    positions, length = [], 0
+    positions, length, leading = [], 0, None  # leading: blank characters the rendered block strips
     for node in element.iter():
         tag = node.tag
         if tag == _W + "t":
-            length += len(node.text or "")
+            text = node.text or ""
+            if leading is None and text.strip():
+                leading = length + len(text) - len(text.lstrip())
+            length += len(text)
         elif tag == _W + "lastRenderedPageBreak" and rendered:
             positions.append(length)
         elif tag == _W + "br" and node.get(_W + "type") == "page":
+            length += 1  # read as a line break (``_paragraph_text``); the new page starts after it
             positions.extend(() if rendered else (length,))
         elif tag in (_W + "tab", _W + "br", _W + "cr"):
             length += 1
         elif tag == _W + "pageBreakBefore" and not rendered and node.get(_W + "val") not in ("0", "false"):
             positions.append(0)
-    return positions
+    return [max(0, position - (leading or 0)) for position in positions]
 
 
 def _page_starts(blocks: list[str], starts: list[int], breaks: list[list[int]]) -> tuple[int, ...]:
     """Page start offsets in the document text; empty when the document has no page break."""
-    pages = [start + min(position, len(block)) for block, start, found in zip(blocks, starts, breaks) for position in found]
+    pages = [start + min(position, len(block))
+             for block, start, found in zip(blocks, starts, breaks) for position in found]
     return (0, *pages) if pages else ()
 
 

@@ -10,13 +10,12 @@ it, each HWP file is skipped with a warning naming the package to install.
 
 from __future__ import annotations
 
-import io
 import re
 import warnings
 from pathlib import Path
 
 from corpus.errors import DocumentError
-from corpus.readers.base import ReadResult, Reader, missing_package, read_bytes
+from corpus.readers.base import Reader, ReadResult, missing_package, read_bytes
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"

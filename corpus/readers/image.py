@@ -7,7 +7,7 @@ import warnings
 from pathlib import Path
 
 from corpus.errors import DocumentError
-from corpus.readers.base import ReadResult, Reader, join_pages, read_bytes
+from corpus.readers.base import Reader, ReadResult, join_pages, read_bytes
 from corpus.readers.ocr import ocr_page, ocr_setup
 
 # A multi-page TIFF longer than this is more likely an image stack than a scanned report.

@@ -152,7 +152,8 @@ def scanned_pdf_pages(data: bytes, texts: list[str]) -> list[int]:
     except pypdfium2.PdfiumError:
         return [i for i in candidates if not texts[i].strip()]
     try:
-        return [i for i in candidates if any(True for _ in document[i].get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)))]
+        images = (pdfium_c.FPDF_PAGEOBJ_IMAGE,)
+        return [i for i in candidates if any(True for _ in document[i].get_objects(filter=images))]
     finally:
         document.close()
 

@@ -28,8 +28,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from corpus.errors import DocumentError
-from corpus.readers.base import ReadResult, Reader, join_pages, read_bytes
+from corpus.readers.base import Reader, ReadResult, join_pages, read_bytes
 from corpus.readers.ocr import ocr_pdf_pages, scanned_pdf_pages
+
 # A font this much larger than the body text marks a heading.
 HEADING_SCALE = 1.15
 # Lines this many from the top or bottom of a page may be running headers or
@@ -76,7 +77,8 @@ class PdfReader(Reader):
             notes.append("title from the first heading")
         notes.insert(0, f"{len(pages)} pages")
         # Extracted text is already Unicode: no byte encoding to report (the default).
-        return ReadResult(text=text, meta=meta, notes=tuple(notes), pages=starts, ocr_pages=ocr_pages, warnings=problems)
+        return ReadResult(text=text, meta=meta, notes=tuple(notes), pages=starts, ocr_pages=ocr_pages,
+                          warnings=problems)
 
 
 def _ocr_scanned(data: bytes, pages: list, path: Path, notes: list[str]) -> tuple[int, tuple[str, ...]]:

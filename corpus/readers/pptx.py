@@ -15,13 +15,14 @@ from pathlib import Path
 
 from corpus.errors import DocumentError
 from corpus.language import hangul_ratio
-from corpus.readers.base import ReadResult, Reader, join_pages, read_bytes
+from corpus.readers.base import Reader, ReadResult, join_pages, read_bytes
 
 _SPACES = re.compile(r"[ \t\u00a0\u000b]+")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 NOTES_LABELS = {"ko": "발표자 노트", "default": "Notes"}
 # The title PowerPoint gives every new deck says nothing about this one.
-_DEFAULT_TITLE = re.compile(r"^(?:powerpoint presentation|présentation powerpoint|powerpoint 프레젠테이션)$", re.IGNORECASE)
+_DEFAULT_TITLE = re.compile(r"^(?:powerpoint presentation|présentation powerpoint|powerpoint 프레젠테이션)$",
+                            re.IGNORECASE)
 
 
 class PptxReader(Reader):
@@ -59,7 +60,8 @@ def _open(path: Path):
 
     data = read_bytes(path)
     if data.startswith(_OLE_MAGIC):
-        raise DocumentError(path, "password-protected or legacy PowerPoint (.ppt) file: save it as an unprotected .pptx")
+        raise DocumentError(path, "password-protected or legacy PowerPoint (.ppt) file: "
+                                  "save it as an unprotected .pptx")
     try:
         return pptx.Presentation(io.BytesIO(data))
     except Exception as error:  # noqa: BLE001 - a damaged package can fail anywhere in zip or XML parsing
@@ -69,7 +71,8 @@ def _open(path: Path):
 def _render_slide(slide) -> str:
     """Title line and body blocks of one slide."""
     title_shape = slide.shapes.title
-    title = " ".join(title_shape.text_frame.text.split()) if title_shape is not None and title_shape.has_text_frame else ""
+    titled = title_shape is not None and title_shape.has_text_frame
+    title = " ".join(title_shape.text_frame.text.split()) if titled else ""
     blocks = [f"# {title}"] if title else []
     shapes = [shape for shape in slide.shapes if title_shape is None or shape.shape_id != title_shape.shape_id]
     blocks.extend(block for shape in _reading_order(shapes) for block in _shape_blocks(shape) if block)

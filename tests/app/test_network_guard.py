@@ -112,23 +112,27 @@ def _probe(url: str, port: int) -> list[tuple[str, int]]:
     return answers
 
 
-def _file_data_search(url: str) -> str:
-    """A search whose query is a FileData pointing at a host: Gradio must not fetch it."""
-    payload = {"path": "http://example.com/a.txt", "url": "http://example.com/a.txt", "meta": {"_type": "gradio.FileData"}}
+def _file_data_events(url: str) -> list[int]:
+    """Events whose data hold a file record naming a host: Gradio would download it into its cache."""
+    record = {"path": "http://example.com/a.txt", "url": "https://93.184.215.14/a.txt", "meta": {"_type": "gradio.FileData"}}
+    escaped = json.dumps({"data": [record, "all", 5]}).replace("gradio.FileData", "gradio\\u002eFileData")
     with httpx.Client(base_url=url, timeout=30) as http:
-        event = http.post("/gradio_api/call/search", json={"data": [payload, "all", 5, "hybrid", [], "", True]})
-        return http.get(f"/gradio_api/call/search/{event.json()['event_id']}").text
+        return [
+            http.post("/gradio_api/call/search", json={"data": [record, "all", 5, "hybrid", [], "", True]}).status_code,
+            http.post("/gradio_api/queue/join", json={"data": [record], "fn_index": 0, "session_hash": "x"}).status_code,
+            http.post("/gradio_api/call/context", content=escaped, headers={"content-type": "application/json"}).status_code,
+        ]
 
 
 def test_no_lookup_and_no_connection_for_anything_a_client_sends(hooked_server):
     url, port, log = hooked_server
     log.write_text("", encoding="utf-8")  # from here on, only what the probes cause
     answers = _probe(url, port)
-    stream = _file_data_search(url)
+    file_events = _file_data_events(url)
     search = httpx.get(f"{url}/api/search", params={"q": "http://example.com/recyclage"}, timeout=30)
     time.sleep(0.5)  # anything started in the background would have logged by now
     assert all(status in (403, 404) for _path, status in answers), answers
-    assert "invalid query" in stream and search.status_code == 200
+    assert file_events == [403, 403, 403] and search.status_code == 200
     assert log.read_text(encoding="utf-8") == "", "the server resolved or connected:\n" + log.read_text()
 
 

@@ -51,7 +51,7 @@ def test_search_answers_the_cli_json(open_server, bundled_index, capsys):
 
 
 def test_filters_reach_the_engine(open_server, engine):
-    doc = engine.document_ids[0]
+    doc = engine.search("hydrogène").results[-1].doc
     results = get(open_server, "/api/search", params={"q": "hydrogène", "doc": doc, "k": 3}).json()["results"]
     assert results and {r["doc"] for r in results} == {doc}
     lexical = get(open_server, "/api/search", params={"q": "hydrogène", "mode": "lexical", "expand": "false"}).json()

@@ -51,8 +51,8 @@ def client(server):
 
 
 def search_page(client, query, *, lang="all", mode="hybrid", speaker=None, ui_lang="fr"):
-    # gradio_client leaves gr.State outputs out: five values come back; the JSON download is the raw response.
-    summary, results, csv_file, json_file, md_file = client.predict(
+    # gradio_client leaves gr.State outputs out: six values come back; the JSON download is the raw response.
+    summary, results, csv_file, _xlsx_file, json_file, md_file = client.predict(
         query, lang, [], speaker, mode, 10, ui_lang, api_name="/search_page")
     files = tuple(_file(f) for f in (csv_file, json_file, md_file))
     raw = json.loads(Path(files[1]).read_text(encoding="utf-8")) if files[1] else None
@@ -189,7 +189,7 @@ def test_no_result_suggests_glossary_terms(client):
 
 def test_downloads_hold_the_current_results(client):
     _summary, _results, (csv_file, json_file, md_file), raw = search_page(client, "재활용", lang="fr")
-    rows = list(csv.DictReader(Path(csv_file).read_text(encoding="utf-8-sig").splitlines()))
+    rows = list(csv.DictReader(Path(csv_file).read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert [row["id"] for row in rows] == [r["id"] for r in raw["results"]]
     assert json.loads(Path(json_file).read_text(encoding="utf-8")) == raw
     briefing = Path(md_file).read_text(encoding="utf-8")

@@ -43,9 +43,11 @@ def free_port() -> int:
 
 
 def serve(engine):
-    demo = ui.build_app(engine)
-    _app, url, _share = demo.launch(server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True, quiet=True)
-    return demo, url
+    """The page and its REST API on a free loopback port: (the running server, its URL)."""
+    from app.server import create_server, start_in_thread
+
+    running = start_in_thread(create_server(engine, ui.build_app(engine)))
+    return running, running.url
 
 
 @pytest.fixture(scope="module")
@@ -137,6 +139,13 @@ def open_page(page, url: str) -> None:
     expect(page.locator("#ui-lang")).to_contain_text("Langue de l'interface")
 
 
+def open_filters(page) -> None:
+    """The Filters panel starts closed, so that the first result is near the top."""
+    if not page.locator("#lang-filter").is_visible():
+        page.locator("#filters button").first.click()
+    expect(page.locator("#lang-filter")).to_be_visible()
+
+
 def search(page, text: str) -> None:
     box = page.locator("#query input, #query textarea").first
     box.fill(text)
@@ -153,6 +162,7 @@ def test_korean_query_then_korean_filter(page, url):
     expect(page.locator("#summary")).to_contain_text("재활용 → recyclage")
     expect(first.locator(".ss-counterpart")).to_contain_text(HANGUL)  # the Korean translation beside it
     shot(page, "search")
+    open_filters(page)
     page.locator("#lang-filter").get_by_text("Coréen", exact=True).click()
     expect(first.locator(".ss-badge").first).to_have_text("KO", timeout=30_000)
     expect(first.locator(".ss-passage").first).to_contain_text(HANGUL)
@@ -198,6 +208,7 @@ def test_terminology_lookup_and_concordance(page, url):
 
 def test_no_result_offers_glossary_terms_that_search_when_clicked(page, url):
     open_page(page, url)
+    open_filters(page)
     page.locator("#mode").get_by_text("mots-clés", exact=True).click()
     search(page, "recylage")
     expect(page.locator("#results")).to_contain_text("Aucun passage trouvé")
@@ -244,6 +255,7 @@ def test_interface_switches_to_korean(page, url):
     expect(page.get_by_role("tab", name="검색", exact=True)).to_be_visible(timeout=30_000)
     expect(page.locator("#search-button")).to_have_text("검색")
     expect(page.locator("#query")).to_contain_text("검색어")
+    open_filters(page)
     expect(page.locator("#lang-filter")).to_contain_text("구절 언어")
     search(page, "neutralité carbone")
     expect(page.locator("#summary")).to_contain_text("검색어 언어")
@@ -276,3 +288,51 @@ def test_exports_and_glossary_download_locally(page, url):
         button.click()
     assert "<tbx" in Path(download.value.path()).read_text(encoding="utf-8")
     assert page.recorder.requests and page.recorder.outside_requests() == []
+
+
+def test_first_result_is_near_the_top_with_the_filters_closed(page, url):
+    open_page(page, url)
+    assert not page.locator("#lang-filter").is_visible()
+    search(page, "hydrogène")
+    top = page.locator("#results .ss-card").first.bounding_box()["y"]
+    assert top < 600, top  # it was ~700 px down with the filters open
+
+
+def test_enter_in_the_results_number_box_searches_again(page, url):
+    open_page(page, url)
+    search(page, "hydrogène")
+    expect(page.locator("#results .ss-card")).to_have_count(10)
+    open_filters(page)
+    box = page.locator("#k input[type=number]")
+    box.fill("3")
+    box.press("Enter")
+    expect(page.locator("#results .ss-card")).to_have_count(3, timeout=30_000)
+
+
+def test_page_has_no_raw_json_panel_nor_raw_scores(page, url):
+    open_page(page, url)
+    search(page, "재활용")
+    assert page.locator("#raw-json, #raw-json-box").count() == 0
+    assert not re.search(r"\b0\.0\d{3}\b", page.locator("#results").inner_text())
+
+
+@pytest.mark.parametrize(("name", "viewport"), [("desktop", {"width": 1400, "height": 1000}),
+                                                ("phone", {"width": 390, "height": 844})])
+def test_screenshots_for_people_to_look_at(browser, url, name, viewport):
+    context = browser.new_context(locale="fr-FR", viewport=viewport)
+    page = context.new_page()
+    try:
+        open_page(page, url)
+        search(page, "재활용")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"] + 1, f"the page scrolls sideways: {width} px"
+        folder = Path(os.environ.get("SCREENSHOTS_DIR", Path(__file__).resolve().parents[2] / "docs" / "screenshots"))
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(folder / f"search-{name}.png"), full_page=False)
+        page.get_by_role("tab", name="Documents").click()
+        expect(page.locator("#documents table")).to_be_visible()
+        table = page.locator("#documents table").bounding_box()
+        assert table["x"] >= 0 and table["x"] + table["width"] <= viewport["width"] + 1, table
+        page.screenshot(path=str(folder / f"documents-{name}.png"), full_page=False)
+    finally:
+        context.close()

@@ -16,7 +16,8 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 KO_PARAGRAPH = (
     "수원시는 2050 탄소중립 목표에 따라 수소 시내버스를 도입하고 충전소를 확충하고 있습니다. "
     "빗물 저금통 보급과 도시 농업을 통해 시민과 함께 기후 위기에 대응합니다. "
-    "프랑스 투르시와의 협력은 폐기물 재활용과 대중교통 분야로 넓어졌으며, 두 도시는 매년 실무 회의를 열어 성과를 점검합니다."
+    "프랑스 투르시와의 협력은 폐기물 재활용과 대중교통 분야로 넓어졌으며, "
+    "두 도시는 매년 실무 회의를 열어 성과를 점검합니다."
 )
 FR_PARAGRAPH = (
     "La ville de Tours a présenté sa stratégie de transition écologique : rénovation thermique des écoles, "
@@ -25,14 +26,18 @@ FR_PARAGRAPH = (
 )
 
 
-def make_hangul_document(path: Path, closing: str = "빗물 재이용 시설과 연계한 도시 숲 조성도 함께 검토하고 있다.") -> Path:
+CLOSING = "빗물 재이용 시설과 연계한 도시 숲 조성도 함께 검토하고 있다."
+
+
+def make_hangul_document(path: Path, closing: str = CLOSING) -> Path:
     """An HWPX or HWP 5 file (by the suffix of ``path``) with outline headings, a table and properties."""
     from hwpx import HwpxDocument
 
     document = HwpxDocument.new()
     document.parts.set_document_metadata(title="수원시 수소 도시 추진 현황", creator=TEAM_LABEL)
     document.add_heading("추진 배경", level=1)
-    document.add_paragraph("수원시는 2050 탄소중립 목표에 따라 수소 시내버스 도입과 충전소 확충을 추진하고 있다.", style="바탕글")
+    document.add_paragraph("수원시는 2050 탄소중립 목표에 따라 수소 시내버스 도입과 충전소 확충을 추진하고 있다.",
+                           style="바탕글")
     document.add_heading("주요 사업", level=2)
     table = document.add_table(3, 2)
     for row, cells in enumerate((("사업명", "규모"), ("수소 시내버스 도입", "100대"), ("수소 충전소 구축", "5개소"))):
@@ -53,7 +58,8 @@ def make_deck(path: Path) -> Path:
     first = deck.slides.add_slide(deck.slide_layouts[1])
     first.shapes.title.text = "La gestion des déchets à Tours"
     first.placeholders[1].text = "Collecte des biodéchets dans tous les quartiers\nTri sélectif dans les écoles"
-    first.notes_slide.notes_text_frame.text = "Le vice-président a rappelé que la métropole composte désormais ses biodéchets."
+    first.notes_slide.notes_text_frame.text = (
+        "Le vice-président a rappelé que la métropole composte désormais ses biodéchets.")
     second = deck.slides.add_slide(deck.slide_layouts[5])
     second.shapes.title.text = "Chiffres clés"
     rows = (("Indicateur", "2020", "2023"), ("Déchets recyclés", "31 %", "42 %"))

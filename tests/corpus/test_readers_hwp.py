@@ -10,11 +10,11 @@ import json
 import sys
 
 import pytest
+from format_samples import TEAM_LABEL, make_hangul_document
 
 from app.cli import main
 from corpus.chunker import chunk_document
 from corpus.loader import load_document, load_documents
-from format_samples import TEAM_LABEL, make_hangul_document
 
 pytest.importorskip("hwpx", reason="python-hwpx is installed by the formats extra")
 

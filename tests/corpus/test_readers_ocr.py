@@ -10,11 +10,11 @@ import json
 import shutil
 
 import pytest
+from format_samples import DEJAVU, FR_PARAGRAPH, KO_PARAGRAPH, NANUM, render_page
 
 from app.cli import main
 from corpus.loader import load_document, load_documents
 from corpus.readers import ocr
-from format_samples import DEJAVU, FR_PARAGRAPH, KO_PARAGRAPH, NANUM, render_page
 
 pytest.importorskip("pytesseract", reason="pytesseract is installed by the formats extra")
 needs_tesseract = pytest.mark.skipif(
@@ -77,14 +77,16 @@ def test_scanned_pdf_and_png_indexed_and_found_in_both_languages(tmp_path, capsy
     folder.mkdir()
     scanned_pdf(folder / "rapport-scanne.pdf", [slide_image(FR_PARAGRAPH, DEJAVU / "DejaVuSans.ttf"),
                                                  slide_image(KO_PARAGRAPH, NANUM / "NanumGothic.ttf")])
-    slide_image("수원시는 빗물 저금통을 보급하고 도시 농업을 지원합니다.", NANUM / "NanumGothic.ttf").save(folder / "수원-안내.png")
+    notice = slide_image("수원시는 빗물 저금통을 보급하고 도시 농업을 지원합니다.", NANUM / "NanumGothic.ttf")
+    notice.save(folder / "수원-안내.png")
     (folder / "casse.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
     code, out, err = run(capsys, "index", folder, "--index-dir", tmp_path / "index")
     assert code == 0, err
     warnings = [line for line in err.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 1 and "casse.png" in warnings[0] and "corrupt" in warnings[0], err
     assert "read 2 files (pdf 1, png 1); skipped 1 (unreadable 1); OCR pages 3" in out
-    code, out, _ = run(capsys, "search", "biodéchets", "--json", "-k", "1", "--lang", "fr", "--index-dir", tmp_path / "index")
+    index = tmp_path / "index"
+    code, out, _ = run(capsys, "search", "biodéchets", "--json", "-k", "1", "--lang", "fr", "--index-dir", index)
     top = json.loads(out)["results"][0]
     assert code == 0 and top["doc"] == "rapport-scanne" and top["page"] == 1, top
     code, out, _ = run(capsys, "search", "빗물 저금통", "--json", "-k", "5", "--index-dir", tmp_path / "index")

@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from format_samples import TEAM_LABEL, make_deck
 
 from app.cli import main
 from corpus.chunker import chunk_document
 from corpus.loader import load_document, load_documents
-from format_samples import TEAM_LABEL, make_deck
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,114 @@
+"""Five-city briefings: DOCX (opened with python-docx, rendered by LibreOffice) and Markdown."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+
+from app.briefing import briefing_markdown, passage_rows, write_briefing
+from app.cli import main
+
+CITIES = ["Suwon", "Goyang", "Gunsan", "Chungnam", "Seogu"]
+HEADINGS = {"fr": ("Chiffres clés", "Qui a parlé, sur quoi", "traduction de travail"),
+            "ko": ("주요 수치", "발표자 및 발표 내용", "작업 번역"),
+            "en": ("Key figures", "Who spoke, on what", "working translation")}
+
+
+@pytest.fixture(scope="module")
+def dossiers(engine):
+    from search.dossier import build_dossier
+
+    return [build_dossier(engine, name) for name in CITIES]
+
+
+@pytest.fixture(scope="module")
+def documents(engine):
+    return {doc_id: stored.meta for doc_id, stored in engine.data.documents.items()}
+
+
+@pytest.mark.parametrize("lang", ["fr", "ko", "en"])
+def test_the_docx_opens_with_one_section_per_city_in_the_interface_language(tmp_path, dossiers, documents, lang):
+    import docx
+
+    path = write_briefing(dossiers, documents, lang, tmp_path / "briefing.docx", "docx")
+    document = docx.Document(str(path))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    level_one = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert len(level_one) == len(CITIES)
+    figures, speakers, working = HEADINGS[lang]
+    assert headings.count(figures) == len(CITIES) and headings.count(speakers) == len(CITIES)
+    passages_tables = [t for t in document.tables if len(t.columns) == 2]
+    assert len(passages_tables) == len(CITIES)
+    assert any(working in cell.text for table in passages_tables for row in table.rows[1:] for cell in row.cells[1:])
+    if lang == "ko":
+        assert "고양시 (지역)" in level_one or any(h.startswith("고양") for h in level_one)
+
+
+def test_a_korean_block_is_never_repeated_and_line_breaks_are_kept(dossiers):
+    for dossier in dossiers:
+        shown = [t["id"] for row in passage_rows(dossier) for t in row.translations]
+        assert len(shown) == len(set(shown)), dossier.entity["name"]
+    markdown = briefing_markdown(dossiers, {}, "fr")
+    goyang = markdown.split("## Goyang")[1].split("\n## ")[0]
+    # The turnover line stays on its own line in every Markdown viewer.
+    assert re.search(r"<br>- Chiffre d'affaire : entre 60 et 70 Mds de won<br>", goyang)
+    assert "매출액: 600억~700억 원<br>" in goyang
+    assert "| 60–70 milliards de won |" in goyang
+
+
+def test_markdown_headings_follow_the_language_and_text_is_escaped(dossiers):
+    korean = briefing_markdown(dossiers[:1], {}, "ko")
+    assert korean.startswith("# 브리핑 자료: 수원") and "### 주요 수치" in korean
+    assert "<script" not in korean and "&lt;" not in korean.split("###")[0]
+
+
+def test_one_command_writes_the_five_city_briefing(tmp_path, capsys, bundled_index):
+    target = tmp_path / "briefing.docx"
+    code = main(["dossier", *CITIES, "--docx", str(target), "--md", str(tmp_path / "briefing.md"), "--lang", "ko",
+                 "--index-dir", str(bundled_index)])
+    _out, err = capsys.readouterr()
+    assert code == 0, err
+    assert target.stat().st_size > 10_000 and (tmp_path / "briefing.md").read_text(encoding="utf-8").startswith("# 브리핑 자료")
+
+
+def test_a_folder_as_target_is_one_line_and_exit_2(tmp_path, capsys, bundled_index):
+    code = main(["dossier", "Suwon", "--docx", str(tmp_path), "--index-dir", str(bundled_index)])
+    _out, err = capsys.readouterr()
+    assert code == 2 and err.count("\n") == 1
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
+                    reason="LibreOffice (soffice) and poppler (pdftoppm) not installed: run scripts/setup.sh test")
+def test_libreoffice_renders_korean_and_nothing_overflows(tmp_path, dossiers, documents):
+    docx_path = write_briefing(dossiers, documents, "fr", tmp_path / "briefing.docx", "docx")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_path)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "briefing.pdf"
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "2", str(pdf), str(tmp_path / "page")], check=True, timeout=120)
+    assert sorted(p.name for p in tmp_path.glob("page-*.png"))
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Nanum" in fonts  # Korean set in a font that has Hangul, not empty boxes
+    bbox = tmp_path / "words.html"
+    subprocess.run(["pdftotext", "-bbox", str(pdf), str(bbox)], check=True, timeout=120)
+    _assert_words_inside_pages(bbox.read_text(encoding="utf-8"))
+
+
+def _assert_words_inside_pages(xhtml: str) -> None:
+    """Every word of every page lies inside the page (a fixed-width table that overflowed would not)."""
+    root = ElementTree.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xhtml))
+    namespace = {"x": "http://www.w3.org/1999/xhtml"}
+    pages = root.findall(".//x:page", namespace)
+    assert pages
+    words = 0
+    for page in pages:
+        width = float(page.get("width"))
+        for word in page.findall("x:word", namespace):
+            words += 1
+            assert float(word.get("xMin")) >= 0 and float(word.get("xMax")) <= width, word.text
+    assert words > 500 and "서구" in xhtml
+

@@ -1,0 +1,98 @@
+"""`seminar-search dossier`: the issue's acceptance cases, through the real entry point."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app.cli import main
+
+
+def dossier(capsys, index_dir, *names):
+    code = main(["dossier", *names, "--json", "--index-dir", str(index_dir)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def figure(record, normal):
+    matches = [f for f in record["figures"] if f["normal"] == normal]
+    assert matches, f"{normal} not in {[f['normal'] for f in record['figures']]}"
+    return matches[0]
+
+
+def test_gunsan_lists_its_figures_with_french_and_korean_sources(capsys, bundled_index):
+    (gunsan,) = dossier(capsys, bundled_index, "Gunsan")
+    for normal, french, korean in (("3000000000 W", "3 GW", "3GW"), ("320000000000 KRW", "320 Milliards de won", "3,200억 원"),
+                                   ("517100000000 KRW", "517,1 Milliards de won", "5,171억 원")):
+        found = figure(gunsan, normal)
+        assert found["languages"] == ["fr", "ko"]
+        written = {(s["lang"], s["text"]) for s in found["sources"]}
+        assert ("fr", french) in written and ("ko", korean) in written
+
+
+def test_seogu_includes_jae_hyun_lee_s_speech_and_its_budget(capsys, bundled_index):
+    (seogu,) = dossier(capsys, bundled_index, "서구")
+    assert seogu["entity"]["name"] == "Seogu"
+    assert "Jae Hyun Lee" in [s["name"] for s in seogu["speakers"]]
+    lee = next(s for s in seogu["speakers"] if s["name"] == "Jae Hyun Lee")
+    assert any("Seogu" in role for role in lee["roles"]) and any("서구청장" in role for role in lee["roles"])
+    assert any("Jae Hyun Lee" in p["speaker"] for p in seogu["passages"])
+    budget = figure(seogu, "165000000000 KRW")
+    assert {s["lang"] for s in budget["sources"]} == {"fr", "ko"} and budget["context"] == "budget"
+
+
+def test_suwon_has_the_rain_city_seasons_and_the_water_self_sufficiency_figures(capsys, bundled_index):
+    (suwon,) = dossier(capsys, bundled_index, "Suwon")
+    texts = "\n".join(p["text"] + "".join(a["text"] for a in p["aligned"]) for p in suwon["passages"])
+    assert "Saison 1" in texts and "Saison 2" in texts and "Saison 3" in texts and "시즌 3" in texts
+    for normal in ("11 %", "35 %", "50 %"):
+        assert figure(suwon, normal)["languages"] == ["fr", "ko"]
+    assert "Tours" in [p["entity"]["name"] for p in suwon["partners"]]
+    assert {e["doc"] for e in suwon["events"]} == {"2020-09-21-point-pays-coree", "2021-tours-transition-ecologique"}
+
+
+def test_passages_come_in_document_order_with_their_counterpart(capsys, bundled_index):
+    (seogu,) = dossier(capsys, bundled_index, "Seogu")
+    starts = [(p["doc"], p["start"]) for p in seogu["passages"]]
+    assert starts == sorted(starts, key=lambda s: (s[0] != starts[0][0], s[1]))
+    assert all(p["aligned"] for p in seogu["passages"] if not p["translated"])
+    assert {t["domain"] for t in seogu["themes"]} >= {"waste"}
+
+
+def test_the_readable_dossier_names_the_entity_and_its_figures(capsys, bundled_index):
+    code = main(["dossier", "Gunsan", "--index-dir", str(bundled_index)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert out.startswith("# Gunsan (place)") and "3 GW = 3GW" in out
+
+
+@pytest.mark.parametrize("argv", [["dossier", "Atlantide"], ["dossier", "Suwon", "--lang", "de"]])
+def test_bad_input_is_one_line_and_exit_2(capsys, bundled_index, argv):
+    code = main([*argv, "--index-dir", str(bundled_index)])
+    _out, err = capsys.readouterr()
+    assert code == 2 and err.count("\n") == 1
+
+
+def test_the_index_stores_the_annotations_and_search_uses_them(tmp_path, encoder, monkeypatch):
+    from index.builder import build_index
+    from search.annotations import Annotations, annotate_chunks
+    from search.engine import SearchEngine
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    # Written by the team for testing.
+    (folder / "note.txt").write_text("VILLE DE GUNSAN\n\nUn parc solaire de 3 GW a été annoncé en 2018.\n", encoding="utf-8")
+    build_index([folder], tmp_path / "index", encoder=encoder, annotate=annotate_chunks)
+    generation = next((tmp_path / "index").glob("gen-*"))
+    stored = json.loads((generation / "annotations.json").read_text(encoding="utf-8"))
+    assert any(e["name"] == "Gunsan" for e in stored["entities"])
+
+    def no_rebuild(*_args, **_kwargs):
+        raise AssertionError("stored annotations were not used")
+
+    monkeypatch.setattr(Annotations, "build", classmethod(no_rebuild))
+    engine = SearchEngine.open(tmp_path / "index", encoder=encoder)
+    assert "Un parc solaire de 3 GW" in engine.search("", entity="Gunsan").results[0].text
+    assert engine.search("3 GW", lang="fr", k=1).results
