@@ -83,8 +83,10 @@ def main() -> int:
                 print(done.stderr, file=sys.stderr)
                 return 1
             result = json.loads(done.stdout.strip().splitlines()[-1])
-            print(f"{size / 1e6:>6.1f}MB  {stage:<22}{result['seconds']:>9.1f}{size / 1e6 / result['seconds']:>8.2f}"
-                  f"{result['chunks']:>9}{result['peak_rss_mb']:>9.0f}MB")
+            print(
+                f"{size / 1e6:>6.1f}MB  {stage:<22}{result['seconds']:>9.1f}{size / 1e6 / result['seconds']:>8.2f}"
+                f"{result['chunks']:>9}{result['peak_rss_mb']:>9.0f}MB"
+            )
     return 0
 
 

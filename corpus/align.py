@@ -3,9 +3,9 @@
 * ``split_sentences(text, lang)`` (from ``corpus.sentences``): sentences and
   list items with their offsets (French by rule, Korean by Kiwi).
 * ``align_sentences(fr, ko, encoder)``: a monotonic aligner of the vecalign /
-  Bleualign family. Sentences and pairs of consecutive sentences are encoded;
-  dynamic programming picks the cheapest sequence of 1-1, 2-1, 1-2, 1-0 and 0-1
-  beads, where a bead costs the cosine distance of its two sides (normalised by
+  Bleualign family. Sentences and runs of two and three consecutive sentences
+  are encoded; dynamic programming picks the cheapest sequence of 1-1, 1-2,
+  2-1, 1-3, 3-1, 1-0 and 0-1 beads, where a bead costs the cosine distance of its two sides (normalised by
   how far each side is from everything else, as vecalign does, so a sentence
   that is close to every other sentence does not win every match) plus a length
   penalty.

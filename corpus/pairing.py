@@ -4,8 +4,9 @@ The alignment (a ``.align.tsv`` table beside the translation, or the automatic
 sentence aligner for a user's own pair) gives segments: a French range and the
 Korean range that translates it. Each sentence unit of either document belongs
 to the segment it overlaps; segments sharing a unit are one bead. Consecutive
-beads are then grouped into chunks identically on both sides (target size as
-for any chunk, never across a section or a speaker change of either side), so
+beads are then grouped into chunks identically on both sides (up to the usual
+target size, counted as the mean of the two sides' weights; never across a
+section or a speaker change of either side), so
 every chunk of the original has exactly one counterpart covering the same
 segments, and both carry the same ``pair`` id. Text of one side that no segment
 covers joins the neighbouring bead in its section, or else is chunked on its
@@ -192,12 +193,22 @@ def _group_beads(fr_units, fr_beads, ko_units, ko_beads, options: ChunkingOption
         if new_run:
             _merge_small_tail(groups, run_start, sizes, options)
             run_start = len(groups)
-        size = max(sizes[bead])
-        if new_run or sum(max(sizes[b]) for b in groups[-1]) + size > options.target_chars:
+        size = _bead_size(sizes[bead])
+        if new_run or sum(_bead_size(sizes[b]) for b in groups[-1]) + size > options.target_chars:
             groups.append([])
         groups[-1].append(bead)
     _merge_small_tail(groups, run_start, sizes, options)
     return groups
+
+
+def _bead_size(sides: list[int]) -> float:
+    """Size of a bead for packing: the mean of its two sides' weights.
+
+    The larger side would make every Korean passage smaller than a French one
+    (the translations are shorter in weighted characters); on the dev set the
+    mean gives a better MRR@10 in five language directions and the same in FR→FR.
+    """
+    return (sides[0] + sides[1]) / 2
 
 
 def _breaks(units: list[Unit], beads: list[int | None]) -> set[int]:
@@ -213,7 +224,7 @@ def _breaks(units: list[Unit], beads: list[int | None]) -> set[int]:
 
 def _merge_small_tail(groups: list[list[int]], run_start: int, sizes: dict, options: ChunkingOptions) -> None:
     """The last chunk of a run, if shorter than the minimum, joins the one before it (as ``pack_units`` does)."""
-    if len(groups) - run_start > 1 and sum(min(sizes[b]) for b in groups[-1]) < options.min_chars:
+    if len(groups) - run_start > 1 and sum(_bead_size(sizes[b]) for b in groups[-1]) < options.min_chars:
         groups[-2].extend(groups.pop())
 
 

@@ -56,14 +56,18 @@ def validate_sidecar(data: dict, sidecar: Path) -> tuple[dict, list[str]]:
     import pydantic
 
     model = _schema()
-    warnings = [f"metadata sidecar {sidecar}: unknown field {name!r} ignored" for name in data if name not in model.model_fields]
+    warnings = [
+        f"metadata sidecar {sidecar}: unknown field {name!r} ignored" for name in data if name not in model.model_fields
+    ]
     known = {name: value for name, value in data.items() if name in model.model_fields}
     try:
         valid = model.model_validate(known)
     except pydantic.ValidationError as error:
         wrong = {str(problem["loc"][0]) for problem in error.errors()}
-        warnings += [f"metadata sidecar {sidecar}: field {name!r} {_expected(name)} (found {_shown(known[name])}): ignored"
-                     for name in sorted(wrong)]
+        warnings += [
+            f"metadata sidecar {sidecar}: field {name!r} {_expected(name)} (found {_shown(known[name])}): ignored"
+            for name in sorted(wrong)
+        ]
         valid = model.model_validate({name: value for name, value in known.items() if name not in wrong})
     return valid.model_dump(exclude_unset=True), warnings
 
@@ -80,7 +84,9 @@ def _schema():
     for item in fields(DocumentMeta):
         kind = hints[item.name]
         if typing.get_origin(kind) is tuple:  # JSON has arrays; one string stands for a list of one
-            kind = Annotated[list[typing.get_args(kind)[0]], pydantic.BeforeValidator(lambda v: [v] if isinstance(v, str) else v)]
+            kind = Annotated[
+                list[typing.get_args(kind)[0]], pydantic.BeforeValidator(lambda v: [v] if isinstance(v, str) else v)
+            ]
         if item.name == "id":  # an empty id would collide with every other empty one
             kind = Annotated[str, pydantic.StringConstraints(strip_whitespace=True, min_length=1)]
         columns[item.name] = (kind, None)

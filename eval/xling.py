@@ -70,16 +70,16 @@ def build(index_dir: Path, encoder=None):
     return build_index([DOCUMENTS], Path(index_dir), encoder=encoder)
 
 
-def ranked_documents(engine, query: str, lang: str, mode: str = "hybrid") -> list[str]:
+def ranked_documents(engine, query: str, lang: str, mode: str = "hybrid", expand: bool = True) -> list[str]:
     """Document ids in the order of their best passage, passages filtered to ``lang``."""
     from search.engine import MAX_K, SearchOptions
 
     k = min(PASSAGE_DEPTH, MAX_K, len(engine.chunks))
-    response = engine.search(query, SearchOptions(lang=lang, k=k, mode=mode))
+    response = engine.search(query, SearchOptions(lang=lang, k=k, mode=mode, expand=expand))
     return list(dict.fromkeys(result.doc for result in response.results))
 
 
-def evaluate_documents(engine, queries: list[XlingQuery], mode: str = "hybrid") -> dict:
+def evaluate_documents(engine, queries: list[XlingQuery], mode: str = "hybrid", expand: bool = True) -> dict:
     """Per-(query, target language) metrics, aggregated per direction and same/cross-lingual.
 
     Raises:
@@ -95,7 +95,7 @@ def evaluate_documents(engine, queries: list[XlingQuery], mode: str = "hybrid") 
         for doc in query.relevant:
             by_lang[languages[doc]].add(doc)
         for lang, relevant in sorted(by_lang.items()):
-            ranked = ranked_documents(engine, query.query, lang, mode)
+            ranked = ranked_documents(engine, query.query, lang, mode, expand)
             first = next((rank for rank, doc in enumerate(ranked, start=1) if doc in relevant), None)
             rows.append({
                 "id": query.id, "query": query.query, "direction": f"{query.lang.upper()}→{lang.upper()}",
@@ -131,7 +131,11 @@ def format_report(report: dict) -> str:
 
 
 # Bridge → the analysis functions that produce its terms ("fuzzy": the query-time name matching alone).
-BRIDGES = {"figures": ("figure_index_terms",), "names": ("korean_name_index_terms", "latin_name_index_terms"), "fuzzy": ()}
+BRIDGES = {
+    "figures": ("figure_index_terms",),
+    "names": ("korean_name_index_terms", "latin_name_index_terms"),
+    "fuzzy": (),
+}
 
 
 def switch_off(bridges: list[str]) -> None:
@@ -149,11 +153,29 @@ def switch_off(bridges: list[str]) -> None:
             setattr(index.analysis, function, lambda *args, **kwargs: [])
 
 
+def dev_report(index_dir: Path, mode: str, expand: bool) -> str:
+    """hit@5 / MRR@10 per direction of eval/dev.jsonl on the bundled corpus, indexed into ``index_dir``."""
+    from index.builder import build_index
+    from search.engine import SearchEngine, SearchOptions
+    from search.evaluate import evaluate, read_queries
+
+    build_index(None, Path(index_dir))
+    engine, queries = SearchEngine.open(index_dir), read_queries(ROOT / "eval" / "dev.jsonl")
+    cells = []
+    for lang in ("fr", "ko"):
+        report = evaluate(engine, queries, SearchOptions(lang=lang, mode=mode, expand=expand))
+        cells += [f"{name} {m['hit@5']:.3f}/{m['mrr@10']:.3f}" for name, m in report["directions"].items()]
+    return "  ".join(cells)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Cross-lingual development set (eval/xling).")
     parser.add_argument("--index-dir", type=Path, required=True, help="where to build the set's own index")
     parser.add_argument("--mode", default="hybrid", choices=("hybrid", "dense", "lexical"))
     parser.add_argument("--without", default="", help="bridges to switch off, comma-separated: names,fuzzy,figures")
+    parser.add_argument("--no-expand", action="store_true", help="no glossary expansion (the bridges alone)")
+    parser.add_argument("--dev", action="store_true",
+                        help="instead: the bundled corpus and eval/dev.jsonl, same bridges off (regression check)")
     parser.add_argument("--json", action="store_true", help="the full report, per query, as JSON")
     parser.add_argument("--misses", action="store_true", help="list the pairs not found at rank 1")
     args = parser.parse_args(argv)
@@ -161,8 +183,12 @@ def main(argv: list[str] | None = None) -> int:
         from search.engine import SearchEngine
 
         switch_off([name.strip() for name in args.without.split(",") if name.strip()])
+        if args.dev:
+            print(dev_report(args.index_dir, args.mode, not args.no_expand))
+            return 0
         build(args.index_dir)
-        report = evaluate_documents(SearchEngine.open(args.index_dir), read_xling_queries(), args.mode)
+        engine = SearchEngine.open(args.index_dir)
+        report = evaluate_documents(engine, read_xling_queries(), args.mode, not args.no_expand)
     except SeminarSearchError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

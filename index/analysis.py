@@ -147,7 +147,7 @@ def raw_latin_terms(text: str) -> list[Term]:
 
 
 def korean_terms(text: str, *, query: bool = False) -> list[Term]:
-    """Kiwi content morphemes, compounds kept whole as well as in parts, and name keys (see ``korean_name_index_terms``)."""
+    """Kiwi content morphemes, compounds kept whole as well as in parts, and name keys (``korean_name_index_terms``)."""
     if not text.strip():
         return []
     with _kiwi_lock:  # one shared Kiwi; its thread safety is not documented

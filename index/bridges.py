@@ -140,7 +140,8 @@ def korean_name_terms(tokens: Iterable, text: str, *, tags: frozenset[str] = fro
     for i, token in enumerate(tokens):
         glossed = token.tag == "NNG" and i + 2 < len(tokens) and tokens[i + 1].form == "(" and tokens[i + 2].tag == "SL"
         if (token.tag in tags or glossed) and _HANGUL_WORD.fullmatch(token.form):
-            terms.extend(NameTerm(NAME_PREFIX + key, token.start, token.start + token.len) for key in korean_keys(token.form))
+            end = token.start + token.len
+            terms.extend(NameTerm(NAME_PREFIX + key, token.start, end) for key in korean_keys(token.form))
     return terms
 
 
@@ -152,8 +153,8 @@ def latin_name_terms(text: str, *, capitalised_only: bool = True) -> list[NameTe
         if _HANGUL_WORD.search(word) or capitalised_only and not word[0].isupper():
             continue
         # A hyphenated name is one name (Issy-les-Moulineaux), its parts are words of their own too.
-        words = [(word, match.start())] + ([(p.group(0), match.start() + p.start()) for p in _LATIN_NAME_PART.finditer(word)]
-                                           if "-" in word else [])
+        parts = _LATIN_NAME_PART.finditer(word) if "-" in word else ()
+        words = [(word, match.start())] + [(part.group(0), match.start() + part.start()) for part in parts]
         for item, start in words:
             for key in latin_keys(item):
                 terms.append(NameTerm(NAME_PREFIX + key, start, start + len(item)))

@@ -70,7 +70,8 @@ def options_for(index_dir: Path, *, encoder: str | None = None, chunk_size: int 
                             chunking=ChunkingOptions(target_chars=chunk_size or ChunkingOptions().target_chars))
     return BuildOptions(
         encoder=encoder or manifest.encoder.id,
-        chunking=ChunkingOptions(target_chars=chunk_size or manifest.chunking.target_chars, min_chars=manifest.chunking.min_chars),
+        chunking=ChunkingOptions(target_chars=chunk_size or manifest.chunking.target_chars,
+                                 min_chars=manifest.chunking.min_chars),
         dense_kind=dense_kind or manifest.dense.requested,
         context_in_embedding=manifest.context_in_embedding,
     )
@@ -173,7 +174,8 @@ def build_index(
         report = _compare(loaded, previous)
         vectors, report.encoded, report.reused = _embed(chunks, encoder, previous, options, progress)
         data = IndexData(
-            manifest=_manifest(loaded.documents, chunks, encoder, options, sources=[str(p) for p in sources], excluded=sorted(excluded)),
+            manifest=_manifest(loaded.documents, chunks, encoder, options,
+                               sources=[str(p) for p in sources], excluded=sorted(excluded)),
             chunks=chunks,
             documents={doc.id: StoredDocument(doc.meta, doc.text, doc.hash, doc.path, doc.encoding, links[doc.id]) for doc in loaded.documents},
             vectors=vectors,

@@ -58,17 +58,22 @@ def locate_index(index_dir: Path) -> LiveGeneration | None:
     if not candidates:
         if problem == "missing":
             return None
-        raise IndexCorruptError(f"{index_dir / CURRENT_FILE} is {problem} and {index_dir} holds no index generation: {rebuild_hint(index_dir)}")
+        raise IndexCorruptError(
+            f"{index_dir / CURRENT_FILE} is {problem} and {index_dir} holds no index generation: "
+            f"{rebuild_hint(index_dir)}"
+        )
     for generation in candidates:
         try:
             read_generation_manifest(generation, index_dir).verify_all(generation, index_dir)
         except (IndexCorruptError, IndexMismatchError):
             continue
         _repoint_if_free(index_dir, generation.name)
-        return LiveGeneration(generation, f"recovered the index from generation {generation.name} ({CURRENT_FILE} was {problem})")
+        return LiveGeneration(
+            generation, f"recovered the index from generation {generation.name} ({CURRENT_FILE} was {problem})"
+        )
     raise IndexCorruptError(
-        f"{index_dir / CURRENT_FILE} is {problem} and none of the {len(candidates)} generations in {index_dir} is complete: "
-        f"{rebuild_hint(index_dir)}"
+        f"{index_dir / CURRENT_FILE} is {problem} and none of the {len(candidates)} generations in {index_dir} "
+        f"is complete: {rebuild_hint(index_dir)}"
     )
 
 
@@ -156,7 +161,9 @@ class IndexLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._lock.acquire()
         except filelock.Timeout:
-            raise IndexLockedError(f"another indexer is running on {self.path.parent} (lock {self.path}); wait for it to finish") from None
+            raise IndexLockedError(
+                f"another indexer is running on {self.path.parent} (lock {self.path}); wait for it to finish"
+            ) from None
         except OSError as error:
             raise IndexWriteError(f"cannot write the index in {self.path.parent}: {error.strerror or error}") from None
         return self

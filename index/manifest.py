@@ -118,7 +118,9 @@ class Manifest:
         """
         top = _Fields(data, where)
         if data.get("format_version") != FORMAT_VERSION:  # an older layout: its other fields mean other things
-            raise IndexMismatchError(f"{where} has format {data.get('format_version')!r}, this version reads {FORMAT_VERSION}")
+            raise IndexMismatchError(
+                f"{where} has format {data.get('format_version')!r}, this version reads {FORMAT_VERSION}"
+            )
         return cls(
             format_version=top.get("format_version", int),
             package_version=top.get("package_version", str),
@@ -130,14 +132,30 @@ class Manifest:
             context_in_embedding=top.get("context_in_embedding", bool),
             dense=DenseInfo(**top.record("dense", kind=str, requested=str)),
             chunk_count=top.get("chunk_count", int),
-            documents=MappingProxyType({doc_id: DocumentEntry(**fields) for doc_id, fields in top.records("documents", _DOCUMENT_FIELDS).items()}),
+            documents=MappingProxyType(
+                {
+                    doc_id: DocumentEntry(**fields)
+                    for doc_id, fields in top.records("documents", _DOCUMENT_FIELDS).items()
+                }
+            ),
             sources=tuple(top.strings("sources")),
             excluded=tuple(top.strings("excluded")),
-            files=MappingProxyType({path: FileEntry(**fields) for path, fields in top.records("files", {"size": int, "sha256": str}).items()}),
+            files=MappingProxyType(
+                {
+                    path: FileEntry(**fields)
+                    for path, fields in top.records("files", {"size": int, "sha256": str}).items()
+                }
+            ),
         )
 
-    def check(self, index_dir: Path, *, encoder_id: str | None = None, chunker_version: str | None = None,
-              analyzer_version: str | None = None) -> None:
+    def check(
+        self,
+        index_dir: Path,
+        *,
+        encoder_id: str | None = None,
+        chunker_version: str | None = None,
+        analyzer_version: str | None = None,
+    ) -> None:
         """Refuse an index this version cannot use as asked.
 
         Raises:
@@ -145,18 +163,23 @@ class Manifest:
         """
         rebuild = rebuild_hint(index_dir)
         if self.format_version != FORMAT_VERSION:
-            raise IndexMismatchError(f"index in {index_dir} has format {self.format_version}, this version reads {FORMAT_VERSION}: {rebuild}")
+            raise IndexMismatchError(
+                f"index in {index_dir} has format {self.format_version}, this version reads {FORMAT_VERSION}: {rebuild}"
+            )
         if chunker_version is not None and self.chunker_version != chunker_version:
             raise IndexMismatchError(
-                f"index in {index_dir} was chunked by chunker version {self.chunker_version}, this version is {chunker_version}: {rebuild}"
+                f"index in {index_dir} was chunked by chunker version {self.chunker_version}, "
+                f"this version is {chunker_version}: {rebuild}"
             )
         if analyzer_version is not None and self.analyzer_version != analyzer_version:
             raise IndexMismatchError(
-                f"index in {index_dir} was analysed by analyzer version {self.analyzer_version}, this version is {analyzer_version}: {rebuild}"
+                f"index in {index_dir} was analysed by analyzer version {self.analyzer_version}, "
+                f"this version is {analyzer_version}: {rebuild}"
             )
         if encoder_id is not None and self.encoder.id != encoder_id:
             raise IndexMismatchError(
-                f"index in {index_dir} was built with encoder {self.encoder.id!r}, not {encoder_id!r}: {rebuild} --encoder {encoder_id}"
+                f"index in {index_dir} was built with encoder {self.encoder.id!r}, not {encoder_id!r}: "
+                f"{rebuild} --encoder {encoder_id}"
             )
 
     def verify_file(self, generation: Path, name: str, index_dir: Path | None = None) -> Path:
@@ -173,15 +196,21 @@ class Manifest:
         try:
             actual = file_entry(path)
         except OSError as error:
-            raise IndexChecksumError(path, f"index file {path} is unreadable ({error.strerror or error}): {hint}") from None
+            raise IndexChecksumError(
+                path, f"index file {path} is unreadable ({error.strerror or error}): {hint}"
+            ) from None
         if actual != expected:
-            raise IndexChecksumError(path, f"index file {path} is damaged (size or checksum differs from its manifest): {hint}")
+            raise IndexChecksumError(
+                path, f"index file {path} is damaged (size or checksum differs from its manifest): {hint}"
+            )
         return path
 
     def verify_all(self, generation: Path, index_dir: Path | None = None) -> None:
         """Every recorded file of ``generation`` checked (see ``verify_file``)."""
         if not self.files:
-            raise IndexCorruptError(f"index in {generation} records no file checksums: {rebuild_hint(index_dir or Path(generation).parent)}")
+            raise IndexCorruptError(
+                f"index in {generation} records no file checksums: {rebuild_hint(index_dir or Path(generation).parent)}"
+            )
         for name in self.files:
             self.verify_file(generation, name, index_dir)
 
@@ -207,13 +236,27 @@ def checksum_tree(folder: Path) -> dict[str, FileEntry]:
     }
 
 
-_DOCUMENT_FIELDS = {"hash": str, "path": str, "language": str, "title": str, "translation_of": (str, type(None)),
-                    "encoding": str, "chunks": int}
+_DOCUMENT_FIELDS = {
+    "hash": str,
+    "path": str,
+    "language": str,
+    "title": str,
+    "translation_of": (str, type(None)),
+    "encoding": str,
+    "chunks": int,
+}
 
 
 def _document_json(entry: DocumentEntry) -> dict:
-    return {"hash": entry.hash, "path": entry.path, "language": entry.language, "title": entry.title,
-            "translation_of": entry.translation_of, "encoding": entry.encoding, "chunks": entry.chunks}
+    return {
+        "hash": entry.hash,
+        "path": entry.path,
+        "language": entry.language,
+        "title": entry.title,
+        "translation_of": entry.translation_of,
+        "encoding": entry.encoding,
+        "chunks": entry.chunks,
+    }
 
 
 class _Fields:
@@ -230,7 +273,9 @@ class _Fields:
         value = self.data[name]
         # bool is an int to Python: a count written as true is still damage.
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
-            raise IndexCorruptError(f"{self.where} is damaged: field {name!r} has the wrong type ({type(value).__name__})")
+            raise IndexCorruptError(
+                f"{self.where} is damaged: field {name!r} has the wrong type ({type(value).__name__})"
+            )
         return value
 
     def record(self, name: str, **kinds) -> dict:

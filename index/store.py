@@ -129,11 +129,16 @@ def recorded_sources(index_dir: Path) -> tuple[list[str], list[str]] | None:
             data = json.loads((generation / MANIFEST_FILE).read_bytes().decode("utf-8"))
         except (OSError, ValueError):
             continue
-        sources = data.get("sources") if isinstance(data, dict) else None
-        excluded = data.get("excluded", []) if isinstance(data, dict) else None
-        if isinstance(sources, list) and isinstance(excluded, list) and all(isinstance(s, str) for s in sources + excluded):
+        if not isinstance(data, dict):
+            continue
+        sources, excluded = data.get("sources"), data.get("excluded", [])
+        if _strings(sources) and _strings(excluded):
             return sources, excluded
     return None
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 @dataclass(slots=True)
@@ -163,7 +168,8 @@ def load_vectors(index_dir: Path, encoder_id: str) -> StoredVectors | None:
     chunks_path = manifest.verify_file(generation, "chunks.jsonl", index_dir)
     vectors_path = manifest.verify_file(generation, "vectors.npy", index_dir)
     try:
-        hashes = [Chunk.from_dict(json.loads(line)).hash for line in chunks_path.read_text(encoding="utf-8").splitlines()]
+        lines = chunks_path.read_text(encoding="utf-8").splitlines()
+        hashes = [Chunk.from_dict(json.loads(line)).hash for line in lines]
         vectors = np.load(vectors_path, mmap_mode="r")
     except (OSError, ValueError, TypeError, KeyError):
         return None
@@ -222,7 +228,11 @@ def _write_generation(staging: Path, data: IndexData) -> None:
 
 
 def load_index(
-    index_dir: Path, *, encoder_id: str | None = None, chunker_version: str | None = None, analyzer_version: str | None = None
+    index_dir: Path,
+    *,
+    encoder_id: str | None = None,
+    chunker_version: str | None = None,
+    analyzer_version: str | None = None,
 ) -> IndexData:
     """Load the live generation after checking every file's checksum; refuse one built with another encoder or chunker.
 
@@ -234,15 +244,18 @@ def load_index(
     index_dir = Path(index_dir)
     generation = current_generation(index_dir)
     if generation is None:
-        raise IndexNotFoundError(f"no index in {index_dir}: build one with `seminar-search index --index-dir {index_dir}`")
+        raise IndexNotFoundError(f"no index in {index_dir}: build one with "
+                                 f"`seminar-search index --index-dir {index_dir}`")
     manifest = read_generation_manifest(generation, index_dir)
     manifest.check(index_dir, encoder_id=encoder_id, chunker_version=chunker_version, analyzer_version=analyzer_version)
     manifest.verify_all(generation, index_dir)
     try:
         data = _read_generation(generation, manifest)
-    except Exception as error:  # noqa: BLE001  (checksums matched: a hand-made or foreign index; same answer to the user)
-        raise IndexCorruptError(f"index in {index_dir} is damaged ({type(error).__name__}): {rebuild_hint(index_dir)}") from None
-    if len(data.chunks) != manifest.chunk_count or len(data.vectors) != len(data.chunks) or set(data.documents) != set(manifest.documents):
+    except Exception as error:  # checksums matched: a hand-made or foreign index; the same answer to the user
+        problem = type(error).__name__
+        raise IndexCorruptError(f"index in {index_dir} is damaged ({problem}): {rebuild_hint(index_dir)}") from None
+    counts_agree = len(data.chunks) == manifest.chunk_count == len(data.vectors)
+    if not counts_agree or set(data.documents) != set(manifest.documents):
         raise IndexCorruptError(f"index in {index_dir} is inconsistent: {rebuild_hint(index_dir)}")
     return data
 
@@ -252,7 +265,8 @@ def _read_generation(generation: Path, manifest: Manifest) -> IndexData:
 
     from index.dense import read_dense_index
 
-    chunks = [Chunk.from_dict(json.loads(line)) for line in (generation / "chunks.jsonl").read_text(encoding="utf-8").splitlines()]
+    lines = (generation / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
+    chunks = [Chunk.from_dict(json.loads(line)) for line in lines]
     documents = {}
     for line in (generation / "documents.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
@@ -265,7 +279,8 @@ def _read_generation(generation: Path, manifest: Manifest) -> IndexData:
     alignment = json.loads((generation / "alignment.json").read_text(encoding="utf-8"))
     annotations_path = generation / ANNOTATIONS_FILE
     annotations = json.loads(annotations_path.read_text(encoding="utf-8")) if annotations_path.exists() else None
-    return IndexData(manifest, chunks, documents, vectors, dense, lexical, alignment, location=generation, annotations=annotations)
+    return IndexData(manifest, chunks, documents, vectors, dense, lexical, alignment, location=generation,
+                     annotations=annotations)
 
 
 def _write_json(path: Path, data) -> None:

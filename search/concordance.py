@@ -72,7 +72,9 @@ def occurrences(text: str, start: int, end: int, variants: tuple[str, ...], lang
                 if [w.term for w in words[i : i + len(needle)]] == needle:
                     spans.append((words[i].start, words[i + len(needle) - 1].end))
     kept: list[Span] = []
-    for s, e in sorted(spans):  # overlapping variants ("수소" inside "수소충전소") count once
+    for s, e in sorted(spans):
+        if "\n\n" in segment[s:e]:  # stems matched across a paragraph break: not one occurrence
+            continue  # overlapping variants ("수소" inside "수소충전소") count once
         if not kept or start + s >= kept[-1].end:
             kept.append(Span(start + s, start + e))
     return kept
@@ -105,12 +107,16 @@ def cut(text: str, hit: Span, sentence: Span, width: int = MAX_SIDE_CHARS) -> tu
     """(left, term, right): the sentence around ``hit``, each side at most ``width`` characters, cut at a space."""
     left_start = sentence.start
     if hit.start - left_start > width:
-        space = text.find(" ", hit.start - width, hit.start)
-        left_start = space + 1 if space >= 0 else hit.start - width
+        left_start = hit.start - width
+        if not text[left_start - 1].isspace():  # inside a word: start after the next space
+            space = text.find(" ", left_start, hit.start)
+            left_start = space + 1 if space >= 0 else left_start
     right_end = sentence.end
     if right_end - hit.end > width:
-        space = text.rfind(" ", hit.end, hit.end + width)
-        right_end = space if space > hit.end else hit.end + width
+        right_end = hit.end + width
+        if not text[right_end].isspace():  # inside a word: end at the last space
+            space = text.rfind(" ", hit.end, right_end)
+            right_end = space if space > hit.end else right_end
     return text[left_start : hit.start], text[hit.start : hit.end], text[hit.end : right_end]
 
 

@@ -137,7 +137,8 @@ class SearchEngine:
         if encoder is None:
             encoder = load_encoder(_manifest_encoder(index_dir))
         data = load_index(index_dir, encoder_id=encoder.id, chunker_version=CHUNKER_VERSION, analyzer_version=ANALYZER_VERSION)
-        glossary = load_glossaries(user_glossary) if Path(glossary_path) == GLOSSARY_PATH else Glossary.load(Path(glossary_path))
+        bundled = Path(glossary_path) == GLOSSARY_PATH
+        glossary = load_glossaries(user_glossary) if bundled else Glossary.load(Path(glossary_path))
         return cls(data, encoder, glossary)
 
     @classmethod

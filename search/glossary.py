@@ -24,8 +24,8 @@ The API the front ends use: ``entry.note(lang)`` and
 from __future__ import annotations
 
 import csv
-import re
 import os
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path

@@ -57,7 +57,8 @@ class TermSuggestion:
     def to_row(self) -> list[str]:
         """A row of the glossary's TSV format (``fr ko en domain notes``)."""
         unit = "documents" if self.kind == "name" else "passage pairs"
-        note = f"suggested from {self.kind} text: score {self.score:.2f}, {self.support} {unit}, e.g. {self.example}; check before use"
+        note = (f"suggested from {self.kind} text: score {self.score:.2f}, {self.support} {unit}, "
+                f"e.g. {self.example}; check before use")
         return [self.fr, self.ko, self.en, self.domain, note]
 
 
@@ -91,10 +92,12 @@ class _Passages:
         korean_positions = [i for i, lang in enumerate(self.langs) if lang == "ko"]
         korean = dict(zip(korean_positions, korean_terms_batch([self.chunks[i].text for i in korean_positions])))
         # Name keys and figure terms with their spans: the anchors between documents, and the names.
-        self.bridges = [korean.get(i, []) + latin_name_index_terms(chunk.text) + figure_index_terms(chunk.text, chunk.lang)
-                        for i, chunk in enumerate(self.chunks)]
-        self.bridges = [[t for t in terms if t.term.startswith((NAME_PREFIX, "#"))] for terms in self.bridges]
-        self.terms = [self._terms(chunk, lang, korean.get(i, [])) for i, (chunk, lang) in enumerate(zip(self.chunks, self.langs))]
+        self.bridges = []
+        for i, chunk in enumerate(self.chunks):
+            found = korean.get(i, []) + latin_name_index_terms(chunk.text) + figure_index_terms(chunk.text, chunk.lang)
+            self.bridges.append([t for t in found if t.term.startswith((NAME_PREFIX, "#"))])
+        self.terms = [self._terms(chunk, lang, korean.get(i, []))
+                      for i, (chunk, lang) in enumerate(zip(self.chunks, self.langs))]
         self.anchors = [{t.term for t in terms if t.term.startswith(NAME_PREFIX) and len(t.term) > MIN_NAME_KEY
                          or t.term.startswith("#") and not _YEAR_ONLY.match(t.term)} for terms in self.bridges]
 

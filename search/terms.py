@@ -22,7 +22,9 @@ from search.glossary import GlossaryEntry
 
 EXPORT_FORMATS = ("csv", "xlsx", "tbx")
 EXPORT_CONTEXTS = 3  # concordance lines per language in an export
-# InterpretBank-style columns: one row per entry; contexts one per line inside their cell.
+# InterpretBank-style columns: one row per entry; contexts inside a cell separated by a blank line (a context
+# itself may hold a line break where the source wraps a term), each with its source line in the same order.
+CONTEXT_SEPARATOR = "\n\n"
 GLOSSARY_COLUMNS = ("fr", "ko", "en", "domain", "note", "context_fr", "context_ko", "source")
 CSV_DELIMITER = ";"  # what Excel in a French (or Korean) locale splits columns on
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
@@ -213,8 +215,8 @@ def _row_values(row: GlossaryRow) -> list[str]:
     entry, contexts = row.entry, row.contexts
     sources = [f"{lang}: {line.doc}#{line.start}-{line.end}" for lang in ("fr", "ko") for line in contexts.get(lang, [])]
     return [" | ".join(entry.fr), " | ".join(entry.ko), " | ".join(entry.en), entry.domain, entry.notes,
-            "\n".join(line.context for line in contexts.get("fr", [])),
-            "\n".join(line.context for line in contexts.get("ko", [])), "\n".join(sources)]
+            CONTEXT_SEPARATOR.join(line.context for line in contexts.get("fr", [])),
+            CONTEXT_SEPARATOR.join(line.context for line in contexts.get("ko", [])), "\n".join(sources)]
 
 
 def _to_csv(rows: list[GlossaryRow]) -> str:

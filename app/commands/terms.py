@@ -85,7 +85,8 @@ def _print_entry(item) -> None:
         # The line as the document writes it: no space is added around the term ("[[재활용]]의").
         left = ("…" if len(line.left) > CONCORDANCE_WIDTH else "") + line.left[-CONCORDANCE_WIDTH:]
         right = line.right[:CONCORDANCE_WIDTH] + ("…" if len(line.right) > CONCORDANCE_WIDTH else "")
-        print(for_terminal(f"  [{line.lang}] {left}[[{line.term}]]{right}  — {line.section or line.title}{badge}"))
+        term = line.term.replace("\n", " ")  # a term the source wraps over two lines is printed on one
+        print(for_terminal(f"  [{line.lang}] {left}[[{term}]]{right}  — {line.section or line.title}{badge}"))
         if line.aligned_context:
             aligned = line.aligned_context[:ALIGNED_WIDTH] + ("…" if len(line.aligned_context) > ALIGNED_WIDTH else "")
             print(for_terminal(f"       ↳ {line.aligned_lang}: {aligned}"))

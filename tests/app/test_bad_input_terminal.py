@@ -56,7 +56,8 @@ def hostile_index(tmp_path_factory, encoder):
     (root / "docs").mkdir()
     (root / "docs" / "piege.txt").write_text(
         f"# Zorglub {HOSTILE_DOCUMENT}\n\nLa ville de Tours teste le zorglub {HOSTILE_DOCUMENT} pour le recyclage.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     build_index([root / "docs"], root / "index", encoder=encoder)
     return root / "index"
 

@@ -167,3 +167,16 @@ def test_progress_is_told_about_every_file(tmp_path):
     report = load_documents([tmp_path], progress=lambda done, total, path, ocr: seen.append((done, total, path.name)))
     assert seen == [(0, 3, "a.txt"), (1, 3, "b.txt"), (2, 3, "c.md")]
     assert report.read_by_kind == {"txt": 2, "md": 1} and not report.skipped_by_reason
+
+
+def test_result_cards_and_reader_cite_the_page_and_link_the_moment(paged_index, encoder):
+    from app.html import reader_html, results_html
+    from search.engine import SearchEngine
+
+    engine = SearchEngine.open(paged_index, encoder=encoder)
+    cards = results_html(engine.search("eau de pluie jardins", k=1), engine, "fr")
+    assert "p. 2" in cards
+    cards = results_html(engine.search("biodéchets", k=1), engine, "fr")
+    assert 'href="https://youtu.be/abc123?si=x1&amp;t=65"' in cards and 'rel="noopener noreferrer"' in cards
+    reader = reader_html(engine, "mission", "fr")
+    assert [f'<span class="ss-page">p. {n}</span>' in reader for n in (1, 2, 3)] == [True, True, True]

@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 
 USER_SOURCES = {
-    "archive-a/zorglub-tours.txt": "# Zorglub à Tours\n\nLa métropole de Tours teste le zorglub pour trier les biodéchets des cantines.\n",
+    "archive-a/zorglub-tours.txt": "# Zorglub à Tours\n\nLa métropole de Tours teste le zorglub.\n",
     "archive-a/velo.md": "# Mobilités\n\nLa ville de Tours a ouvert quarante kilomètres de pistes cyclables en 2021.\n",
     "archive-a/suwon.md": "# 빗물 관리\n\n수원시는 레인시티 사업으로 빗물 저금통을 보급하고 있습니다.\n",
     "archive-b/goyang.txt": "# 도시농업\n\n고양시는 옥상 텃밭과 도시농업 박람회를 운영하고 있습니다.\n",
-    "archive-b/grenoble.txt": "# Hydrogène\n\nGrenoble Alpes Métropole prépare une filière d'hydrogène vert pour ses bus.\n",
+    "archive-b/grenoble.txt": "# Hydrogène\n\nGrenoble Alpes Métropole prépare une filière d'hydrogène vert.\n",
 }
-USER_DOCUMENTS = {Path(name).stem for name in USER_SOURCES}
 
 
 @pytest.fixture(scope="session")
@@ -41,4 +40,3 @@ def user_copy(user_index, tmp_path) -> Path:
     copy = tmp_path / "index"
     shutil.copytree(user_index, copy)
     return copy
-

@@ -1,4 +1,4 @@
-"""One indexer at a time: an OS-level lock that several processes cannot both hold, and that nothing left on disk blocks."""
+"""One indexer at a time: an OS lock that two processes cannot both hold, and that nothing left on disk blocks."""
 
 from __future__ import annotations
 
@@ -49,8 +49,11 @@ def test_processes_racing_for_the_lock_never_overlap(tmp_path):
         assert racer.wait(timeout=300) == 0
     markers = log.read_text().split("\n")[:-1]
     assert len(markers) == 2 * WORKERS * ACQUISITIONS
-    overlaps = sum(1 for enter, leave in zip(markers[::2], markers[1::2])
-                   if not (enter.startswith("enter ") and leave == "exit " + enter.split()[1]))
+    overlaps = sum(
+        1
+        for enter, leave in zip(markers[::2], markers[1::2])
+        if not (enter.startswith("enter ") and leave == "exit " + enter.split()[1])
+    )
     assert overlaps == 0
 
 
@@ -68,9 +71,15 @@ def test_a_leftover_lock_file_never_blocks(tmp_path, content):
 def test_a_running_indexer_is_one_clear_line(capsys, tmp_path):
     index_dir = tmp_path / "index"
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\nfrom index.generations import IndexLock\n"
-         "with IndexLock(sys.argv[1]):\n    print('held', flush=True)\n    time.sleep(60)\n", str(index_dir)],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\nfrom index.generations import IndexLock\n"
+            "with IndexLock(sys.argv[1]):\n    print('held', flush=True)\n    time.sleep(60)\n",
+            str(index_dir),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "held"
