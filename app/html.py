@@ -313,7 +313,6 @@ def _card(result, engine, counterpart_terms: set[str], ui: str) -> str:
         f' <span class="ss-meta">{escape(result.date)}</span> {lang_badge(result.lang)}'
         + (f" {translated_badge(ui)}" if result.translated else "")
         + (f' <span class="ss-badge ss-original">{escape(t(ui, "original"))}</span>' if getattr(result, "original", False) else "")
-        + f' <span class="ss-score">{escape(t(ui, "score"))} {result.score:.4f}</span>'
     )
     parts = (result.section, result.speaker, result.page_label, result.time_code)
     where = " · ".join(escape(part) for part in parts if part)

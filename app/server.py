@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI, HTTPException, Request
@@ -21,6 +22,8 @@ from app.service import Service
 from corpus.errors import SeminarSearchError
 
 FOOTER_LINKS = ["api", "settings"]
+PAGE_CSS = Path(__file__).parent / "assets" / "page.css"
+SYSTEM_FONTS = ("system-ui", "Noto Sans", "Noto Sans CJK KR", "NanumGothic", "sans-serif")
 START_TIMEOUT_S = 60
 
 
@@ -37,8 +40,16 @@ def create_server(engine, demo, *, auth: tuple[str, str] | None = None,
     add_api(server, Service(engine), login_check)
     server.add_middleware(GuardMiddleware, throttle=throttle)
     # show_error=False: a failure inside a callback stays in the server's log, the page shows the one-line gr.Error.
-    gr.mount_gradio_app(server, demo, path="/", auth=auth, footer_links=FOOTER_LINKS, show_error=False)
+    gr.mount_gradio_app(server, demo, path="/", auth=auth, footer_links=FOOTER_LINKS, show_error=False,
+                        css_paths=[PAGE_CSS], theme=_theme())
     return server
+
+
+def _theme():
+    """Gradio's default look with system fonts: they have real bold weights, and nothing is fetched for them."""
+    import gradio as gr
+
+    return gr.themes.Default(font=SYSTEM_FONTS, font_mono=("ui-monospace", "DejaVu Sans Mono", "monospace"))
 
 
 def _login_check(server: FastAPI, credentials: Credentials, throttle: LoginThrottle):

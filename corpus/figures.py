@@ -306,6 +306,9 @@ def _korean_figures(text: str, lang: str) -> Iterator[Figure]:
 
 
 def _korean_dates(text: str) -> Iterator[Figure]:
+    for match in re.finditer(rf"{_START}(?:({_YEAR})년\s?)?(\d{{1,2}})월\s?(\d{{1,2}})\s?[~∼-]\s?(\d{{1,2}})일", text):
+        year, month, first, last = (int(g) if g else None for g in match.groups())  # "5월 30~31일"
+        yield _figure("date", year or 0, "date", match, normal=f"{_date(year, month, first)}/{_date(year, month, last)}")
     full = rf"{_START}(?:({_YEAR})년\s?)?(\d{{1,2}})월(?:\s?(\d{{1,2}})일)?"
     for match in re.finditer(full, text):
         year, month, day = match.groups()

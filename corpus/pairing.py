@@ -48,7 +48,8 @@ def alignment_table(document: Document) -> Path | None:
     return table if table.is_file() else None  # never a pipe or a folder
 
 
-def chunk_corpus(documents: Sequence[Document], options: ChunkingOptions = ChunkingOptions(), encoder=None) -> CorpusChunks:
+def chunk_corpus(documents: Sequence[Document], options: ChunkingOptions = ChunkingOptions(),
+                 encoder=None) -> CorpusChunks:
     """Chunk every document; each translation whose original is here is cut together with it.
 
     Args:

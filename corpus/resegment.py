@@ -66,8 +66,15 @@ def split_segment(segment: dict, encoder) -> list[Pair]:
     from corpus.align import align_sentences
 
     beads = _absorb_singles(align_sentences(fr, ko, encoder))
-    return [Pair(segment["fr"][fr[b.fr[0]].start : fr[b.fr[-1]].end], segment["ko"][ko[b.ko[0]].start : ko[b.ko[-1]].end],
-                 b.confidence, f"{len(b.fr)}-{len(b.ko)}") for b in beads]
+    return [
+        Pair(
+            segment["fr"][fr[b.fr[0]].start : fr[b.fr[-1]].end],
+            segment["ko"][ko[b.ko[0]].start : ko[b.ko[-1]].end],
+            b.confidence,
+            f"{len(b.fr)}-{len(b.ko)}",
+        )
+        for b in beads
+    ]
 
 
 def _absorb_singles(beads: list) -> list:
@@ -117,7 +124,8 @@ def main() -> None:
         path.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in after), encoding="utf-8")
         print(f"{path.name}: {len(before)} → {len(after)} segments; {len(review)} pairs to review")
         for pair in review:
-            print(f"  [{pair.kind} {pair.confidence:.2f}] {' '.join(pair.fr.split())[:90]!r}\n      ↔ {' '.join(pair.ko.split())[:70]!r}")
+            french, korean = " ".join(pair.fr.split())[:90], " ".join(pair.ko.split())[:70]
+            print(f"  [{pair.kind} {pair.confidence:.2f}] {french!r}\n      ↔ {korean!r}")
 
 
 if __name__ == "__main__":

@@ -90,7 +90,8 @@ def _page_front(page_lines: list[Line], page: int, previous_subheading: str) -> 
             for line in page_lines:
                 if line.kind == kind and line.span.text.casefold() == first.span.text.casefold():
                     line.kind = "drop"
-    if len(front) == 1 and front[0].kind == "subheading" and front[0].span.text.casefold() != previous_subheading.casefold():
+    alone = len(front) == 1 and front[0].kind == "subheading"
+    if alone and front[0].span.text.casefold() != previous_subheading.casefold():
         front[0].kind = "heading"
     return front
 

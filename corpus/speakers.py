@@ -62,9 +62,13 @@ def _with_canonical(chunk: Chunk, spellings: Counter) -> Chunk:
     hangul = bool(_HANGUL.search(chunk.speaker))
     same_script = [name for name in spellings if bool(_HANGUL.search(name)) == hangul]
     # Most frequent first; on a tie the spelling with accents and hyphens, which a plain one often drops.
-    canonical = max(same_script, key=lambda name: (spellings[name], sum(not ch.isascii() or ch == "-" for ch in name), name))
+    canonical = max(same_script, key=lambda name: (spellings[name], _marks(name), name))
     aliases = tuple(sorted(spellings)) if len(spellings) > 1 else ()
     return dataclasses.replace(chunk, speaker=canonical, speaker_aliases=aliases)
+
+
+def _marks(name: str) -> int:
+    return sum(not ch.isascii() or ch == "-" for ch in name)
 
 
 def _paired_keys(chunks: Iterable[Chunk]) -> list[tuple[str, str]]:

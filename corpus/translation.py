@@ -68,7 +68,11 @@ def read_segments(path: Path) -> list[dict]:
             segment = json.loads(line)
         except json.JSONDecodeError as error:
             raise DocumentError(f"{path}:{number}", f"not valid JSON ({error.msg})") from None
-        if not isinstance(segment, dict) or not isinstance(segment.get("fr"), str) or not isinstance(segment.get("ko"), str):
+        if (
+            not isinstance(segment, dict)
+            or not isinstance(segment.get("fr"), str)
+            or not isinstance(segment.get("ko"), str)
+        ):
             raise DocumentError(f"{path}:{number}", 'each line needs string fields "fr" and "ko"')
         segments.append(segment)
     return segments
@@ -147,11 +151,18 @@ def mask_translator_notes(text: str) -> str:
 def front_matter(meta: dict, french_title: str) -> str:
     """The labelled block that opens a rendered translation (see the module docstring)."""
     source = meta["translation_of"]
-    notice = (f"이 문서는 seminar-search 프로젝트가 프랑스어 원문 「{french_title}」({source}.txt)을 "
-              "한국어로 옮긴 작업 번역입니다. 공식 번역이 아니므로 인용할 때에는 프랑스어 원문을 확인하시기 바랍니다. "
-              "‘역주’ 표시는 원문에 없는 번역자 주석입니다.")
-    lines = [f"title: {meta['title']}", "language: ko", f"translation_of: {source}",
-             f"translator: {meta['translator']}", f"안내: {notice}"]
+    notice = (
+        f"이 문서는 seminar-search 프로젝트가 프랑스어 원문 「{french_title}」({source}.txt)을 "
+        "한국어로 옮긴 작업 번역입니다. 공식 번역이 아니므로 인용할 때에는 프랑스어 원문을 확인하시기 바랍니다. "
+        "‘역주’ 표시는 원문에 없는 번역자 주석입니다."
+    )
+    lines = [
+        f"title: {meta['title']}",
+        "language: ko",
+        f"translation_of: {source}",
+        f"translator: {meta['translator']}",
+        f"안내: {notice}",
+    ]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
@@ -163,7 +174,7 @@ def read_korean(path: Path) -> str:
 
 
 def _heading_kind(french: str) -> str:
-    """"heading" / "subheading" when every line of the segment is a doubled PDF heading."""
+    """ "heading" / "subheading" when every line of the segment is a doubled PDF heading."""
     kinds = set()
     for line in split_lines(french):
         span = collapse_whitespace(line)
@@ -181,8 +192,21 @@ def write_alignment(path: Path, alignment: list[AlignedSpan], french: str, korea
     # Plain TSV without quoting: excerpts are flattened, so they hold no tab or newline.
     rows = ["\t".join(ALIGNMENT_COLUMNS)]
     for pair in alignment:
-        rows.append("\t".join(map(str, (pair.fr_start, pair.fr_end, pair.ko_start, pair.ko_end,
-                                         _excerpt(french[pair.fr_start:pair.fr_end]), _excerpt(korean[pair.ko_start:pair.ko_end])))))
+        rows.append(
+            "\t".join(
+                map(
+                    str,
+                    (
+                        pair.fr_start,
+                        pair.fr_end,
+                        pair.ko_start,
+                        pair.ko_end,
+                        _excerpt(french[pair.fr_start : pair.fr_end]),
+                        _excerpt(korean[pair.ko_start : pair.ko_end]),
+                    ),
+                )
+            )
+        )
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 

@@ -57,8 +57,10 @@ def aligned_pairs(doc: str) -> list[tuple[str, str]]:
     """``(French, Korean)`` texts of every aligned pair of a bundled translation."""
     french = (FRENCH_DIR / f"{doc}.txt").read_text(encoding="utf-8")
     korean = read_korean(KOREAN_DIR / f"{doc}.ko.md")
-    return [(french[p.fr_start : p.fr_end], korean[p.ko_start : p.ko_end])
-            for p in read_alignment(KOREAN_DIR / f"{doc}.ko.align.tsv")]
+    return [
+        (french[p.fr_start : p.fr_end], korean[p.ko_start : p.ko_end])
+        for p in read_alignment(KOREAN_DIR / f"{doc}.ko.align.tsv")
+    ]
 
 
 def check_pairs(doc: str, pairs: list[tuple[str, str]], glossary: Glossary) -> list[Check]:
@@ -121,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"agreement {quality.rate:.3f} (target ≥ {TARGET}); shuffled-pairs baseline {quality.baseline:.3f}")
     if args.misses:
         for check in (c for c in quality.checks if not c.agrees):
-            print(f"  {check.doc}: {check.term!r} → {' | '.join(check.expected)} not in {' '.join(check.korean.split())[:80]!r}")
+            korean = " ".join(check.korean.split())[:80]
+            print(f"  {check.doc}: {check.term!r} → {' | '.join(check.expected)} not in {korean!r}")
     return 0 if quality.rate >= TARGET else 1
 
 

@@ -174,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mode", default="hybrid", choices=("hybrid", "dense", "lexical"))
     parser.add_argument("--without", default="", help="bridges to switch off, comma-separated: names,fuzzy,figures")
     parser.add_argument("--no-expand", action="store_true", help="no glossary expansion (the bridges alone)")
+    parser.add_argument("--glossary", type=Path, default=None, metavar="FILE",
+                        help="a user glossary used beside the bundled one (e.g. from `terms --suggest`)")
     parser.add_argument("--dev", action="store_true",
                         help="instead: the bundled corpus and eval/dev.jsonl, same bridges off (regression check)")
     parser.add_argument("--json", action="store_true", help="the full report, per query, as JSON")
@@ -187,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
             print(dev_report(args.index_dir, args.mode, not args.no_expand))
             return 0
         build(args.index_dir)
-        engine = SearchEngine.open(args.index_dir)
+        engine = SearchEngine.open(args.index_dir, user_glossary=args.glossary)
         report = evaluate_documents(engine, read_xling_queries(), args.mode, not args.no_expand)
     except SeminarSearchError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -30,12 +30,13 @@ _DOMAIN_TYPES = {"places": "place", "institutions": "organisation", "people": "p
 # Glossary rows of those domains that name no one: a degree, a title, a building.
 _NOT_NAMES = frozenset({"Master Urban Planning", "HDR", "Hôtel de Ville", "ONG"})
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_LATIN_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
 _NAME_GAP = r"[\s-]+"  # between the words of a person's name
-_TITLE = r"(?:M\.|MR\.?|Mr\.?|Mme|MME|Mlle|SEM\.?|Dr\.?|Pr\.?)"
-_KO_PLACE_ENDINGS = ("특별시", "광역시", "특별자치도", "구", "군")
-_KO_ORG_ENDINGS = ("대사관", "협의회", "연합", "위원회", "사무소", "부", "청")
-_COUNTRY_ALIASES = {"Séoul": "Corée", "Paris": "France", "République de Corée": "Corée", "Corée du Sud": "Corée"}
+# A Latin name ends where Latin letters end: "GAOK의 지원" names GAOK, "France-Corée" and "Tourisme" do not.
+_LATIN_START, _LATIN_END = r"(?<![A-Za-z0-9À-ÖØ-öø-ÿ_-])", r"(?![A-Za-z0-9À-ÖØ-öø-ÿ_-])"
+# Places above a city's level: not a city's partner nor an official's post, and a modifier in Korean names.
+COUNTRIES = frozenset({"France", "Corée", "République de Corée", "Corée du Sud", "Togo", "Chine", "Japon",
+                       "Royaume-Uni", "Allemagne", "Vietnam", "Europe"})
+_KO_DERIVED = ("인", "어", "식", "군")  # 프랑스인, 한국어, 프랑스식, 프랑스군: people, language, style, army
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,23 +89,38 @@ class Gazetteer:
     _people: dict[str, str] = field(default_factory=dict)  # casefolded variant → entity id
     _korean: dict[str, str] = field(default_factory=dict)
     _keys: dict[str, str] = field(default_factory=dict)  # any variant, folded and casefolded → entity id
+    countries: set[str] = field(default_factory=set)
+    # Other glossary names holding a country ("Green New Deal européen", "France relance", "프랑스 지자체
+    # 국제교류포럼"): the country only qualifies them. A city inside one ("Festival de Suwon") is still named.
+    blockers: list[str] = field(default_factory=list)
 
     @classmethod
     def from_glossary(cls, glossary) -> "Gazetteer":
         gazetteer = cls()
         for entry in glossary.entries:
             kind = _DOMAIN_TYPES.get(entry.domain)
-            if kind is None or entry.fr[0] in _NOT_NAMES or not entry.fr[0][:1].isupper():
-                continue  # "mairie", "région": common nouns of the institutions domain
+            if kind is None or entry.fr[0] in _NOT_NAMES or not any(ch.isupper() for ch in entry.fr[0]):
+                continue  # "mairie", "région": common nouns; "groupe-pays Corée", "parc Montmartre" are names
             names = tuple(("fr", v) for v in entry.fr) + tuple(("ko", v) for v in entry.ko) + tuple(("en", v) for v in entry.en)
-            gazetteer.add(Entity(entity_id(kind, entry.fr[0]), kind, entry.fr[0], names))
+            # "Corée" and "Corée du Sud" are both 한국 in Korean: one place, named by its shortest French form.
+            same = [gazetteer._korean.get(v) for v in entry.ko if kind == "place" and _HANGUL.search(v)]
+            twin = gazetteer.entities.get(next((key for key in same if key), ""))
+            if twin is not None:
+                name = min((twin.name, entry.fr[0]), key=len)
+                gazetteer.add(Entity(twin.id, kind, name, names))
+            else:
+                gazetteer.add(Entity(entity_id(kind, entry.fr[0]), kind, entry.fr[0], names))
+            if kind == "place" and entry.fr[0] in COUNTRIES:
+                gazetteer.countries.add(gazetteer.resolve(entry.fr[0]).id)
+        gazetteer.blockers = [v for e in glossary.entries if e.domain not in _DOMAIN_TYPES and _is_proper(e.fr[0])
+                              for v in e.fr + e.ko if gazetteer.find(v)]
         return gazetteer
 
     def add(self, entity: Entity) -> Entity:
         """Register ``entity`` (or merge its names into the one with the same id)."""
         known = self.entities.get(entity.id)
         if known is not None:
-            entity = Entity(known.id, known.type, known.name, tuple(dict.fromkeys(known.names + entity.names)))
+            entity = Entity(known.id, known.type, entity.name, tuple(dict.fromkeys(known.names + entity.names)))
         self.entities[entity.id] = entity
         for _lang, variant in entity.names + (("", entity.name), ("", entity.id.split(":", 1)[1])):
             self._keys.setdefault(_resolve_key(variant), entity.id)
@@ -136,9 +152,9 @@ class Gazetteer:
 
         latin = set(self._latin) | {k.upper() for k in self._latin}
         return (
-            re.compile(rf"(?<![\w-])(?:{alternation(latin)})(?![\w-])"),
+            re.compile(rf"{_LATIN_START}(?:{alternation(latin)}){_LATIN_END}"),
             # "Jae Hyun Lee", "JAE HYUN LEE", "Min-Ho Park", "Min-Ho PARK": people in any case, hyphen or space.
-            re.compile(rf"(?<![\w-])(?:{alternation(self._people, _NAME_GAP)})(?![\w-])", re.IGNORECASE),
+            re.compile(rf"{_LATIN_START}(?:{alternation(self._people, _NAME_GAP)}){_LATIN_END}", re.IGNORECASE),
             re.compile(rf"(?<![\uac00-\ud7a3])(?:{alternation(self._korean)})"),
         )
 
@@ -170,13 +186,37 @@ def recognise(text: str, gazetteer: Gazetteer, *, kiwi_tokens=None) -> list[Ment
     New names found by patterns (a titled person, a "Ville de X") are added to
     ``gazetteer``, so later passages recognise them by name.
     """
+    from search.entity_patterns import embassies, kiwi_names, named_places, titled_people
+
     mentions = gazetteer.find(text)
-    mentions += _titled_people(text, gazetteer)
-    mentions += _embassies(text, gazetteer)
-    mentions += _named_places(text, gazetteer)
+    mentions += titled_people(text, gazetteer)
+    mentions += embassies(text, gazetteer)
+    mentions += named_places(text, gazetteer)
     if kiwi_tokens is not None:
-        mentions += _kiwi_names(text, kiwi_tokens, gazetteer)
-    return _longest(mentions)
+        mentions += kiwi_names(text, kiwi_tokens, gazetteer)
+    return _drop_modifiers(text, _longest(mentions), gazetteer)
+
+
+def _drop_modifiers(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Leave out a country that only qualifies something else (프랑스인, "프랑스 유럽외교부", a glossary term)."""
+    blocked = [(m.start(), m.end()) for term in gazetteer.blockers for m in re.finditer(re.escape(term), text)]
+    kept = []
+    for index, mention in enumerate(mentions):
+        if mention.entity in gazetteer.countries and any(
+                s <= mention.start and mention.end <= e and e - s > mention.end - mention.start for s, e in blocked):
+            continue
+        if mention.entity in gazetteer.countries and _HANGUL.search(mention.text):
+            after = text[mention.end:mention.end + 1]
+            following = mentions[index + 1] if index + 1 < len(mentions) else None
+            if after in _KO_DERIVED or following is not None and following.start == mention.end + 1 and \
+                    gazetteer.entities[following.entity].type == "organisation":
+                continue
+        kept.append(mention)
+    return kept
+
+
+def _is_proper(term: str) -> bool:
+    return any(ch.isupper() for ch in term)
 
 
 def _resolve_key(name: str) -> str:
@@ -197,107 +237,6 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def _titled_people(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """"M. JAE HYUN LEE", "Mme Sooyeon KIM", "représentée par Pauline May": people, known or new."""
-    mentions = []
-    patterns = (rf"(?<!\w)(?:{_TITLE}\s+)+({_LATIN_NAME}(?:[ \t]+{_LATIN_NAME}){{1,3}})",
-                rf"(?:représentée?|conduite?|présidée?)\s+par\s+(?:{_TITLE}\s+)?({_LATIN_NAME}(?:[ \t]+{_LATIN_NAME}){{1,2}})")
-    for pattern in patterns:
-        for match in re.finditer(pattern, text):
-            name = _strip_trailing_role(match.group(1))
-            if not name:
-                continue
-            entity = gazetteer.person(name) or gazetteer.add(Entity(entity_id("person", title_case(name)), "person",
-                                                                    title_case(name), (("fr", title_case(name)),)))
-            start = match.start(1)
-            mentions.append(Mention(entity.id, name, start, start + len(name), "title"))
-    return mentions
-
-
-def _strip_trailing_role(name: str) -> str:
-    """"PHILIPPE LEFORT Ambassadeur" → "PHILIPPE LEFORT": a capitalised role word is not part of the name."""
-    words = name.split()
-    titles = [i for i, word in enumerate(words) if re.fullmatch(_TITLE, word)]
-    words = words[: titles[0]] if titles else words  # "DAE JONG YOO SEM. PHILIPPE LEFORT": two people
-    while len(words) > 2 and not words[-1].isupper() and words[0].isupper():
-        words.pop()
-    return " ".join(words) if len(words) >= 2 else ""
-
-
 def title_case(name: str) -> str:
     """"JAE HYUN LEE" → "Jae Hyun Lee", "MIN-HO PARK" → "Min-Ho Park"; mixed-case words stay as written."""
     return " ".join("-".join(p.capitalize() for p in w.split("-")) if w.isupper() else w for w in name.split())
-
-
-def _embassies(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """"l'Ambassade de France en Corée" and "주한 프랑스 대사관": one organisation, named sender → host."""
-    mentions = []
-    french = r"[Aa]mbassade\s+(?:de\s+la\s+|du\s+|de\s+|d['’])([A-ZÉ][\w-]*(?:\s+(?:de|du)\s+[A-ZÉ][\w-]*|\s+[A-ZÉ][\w-]*)?)(?:\s+(?:en|à)\s+([A-ZÉ][\w-]*))?"
-    for match in re.finditer(french, text):
-        mentions.append(_embassy(gazetteer, match, match.group(1), match.group(2)))
-    for match in re.finditer(r"주(한|프랑스|[가-힣]{1,4})\s?([가-힣]{2,6})\s?대사관", text):
-        mentions.append(_embassy(gazetteer, match, match.group(2), "한국" if match.group(1) == "한" else match.group(1)))
-    return [m for m in mentions if m is not None]
-
-
-def _embassy(gazetteer: Gazetteer, match, sender: str, host: str | None) -> Mention | None:
-    def country(name: str | None) -> str | None:
-        if not name:
-            return None
-        entity = gazetteer.resolve(name)
-        canonical = entity.name if entity else name
-        return _COUNTRY_ALIASES.get(canonical, canonical)
-
-    sender_name, host_name = country(sender), country(host)
-    if sender_name is None:
-        return None
-    if sender_name in ("France", "Corée"):
-        name = f"Ambassade de {sender_name} en {'Corée' if sender_name == 'France' else 'France'}"
-    else:  # a third country's embassy: the French reports leave its host out ("Ambassade du Vietnam")
-        name = f"Ambassade ({sender_name})"
-    entity = gazetteer.entities.get(entity_id("organisation", name)) or gazetteer.add(
-        Entity(entity_id("organisation", name), "organisation", name, (("fr", name),)))
-    return Mention(entity.id, match.group(0), match.start(), match.end(), "pattern")
-
-
-def _named_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """"Ville de X", "Mairie de X", "Province de X", "district de X": X is a place, known or not."""
-    mentions = []
-    for match in re.finditer(r"(?i:ville|mairie|province|district|commune)\s+(?i:de\s+|d['’]\s*|du\s+)?([A-ZÀ-Þ][\w'’-]+)", text):
-        name = match.group(1)
-        if name.casefold() in ("la", "le", "les", "l") or len(name) < 3:
-            continue  # "Ville de La Roche-sur-Yon": the gazetteer has the whole name
-        if name.isupper():
-            name = name.capitalize()
-        entity = gazetteer.resolve(name)
-        if entity is None:
-            entity = gazetteer.add(Entity(entity_id("place", name), "place", name, (("fr", name),)))
-        if entity.type == "place":
-            mentions.append(Mention(entity.id, match.group(1), match.start(1), match.end(1), "pattern"))
-    return mentions
-
-
-def _kiwi_names(text: str, tokens, gazetteer: Gazetteer) -> list[Mention]:
-    """Kiwi's proper nouns whose ending types them: ...구/...시 places, ...대사관/...협의회 organisations."""
-    mentions = []
-    for token in tokens:
-        if token.tag != "NNP" or len(token.form) < 3:
-            continue
-        if token.form.endswith(("시", "도")) and gazetteer.resolve(token.form[:-1]):
-            entity = gazetteer.resolve(token.form[:-1])  # "리옹시" is Lyon
-            mentions.append(Mention(entity.id, token.form, token.start, token.start + token.len, "kiwi"))
-            continue
-        # Loanwords end in 시/도 too (애드보커시, 토네이도): only these endings name a new place.
-        kind = ("place" if token.form.endswith(_KO_PLACE_ENDINGS) else
-                "organisation" if token.form.endswith(_KO_ORG_ENDINGS) else None)
-        if kind is None:
-            continue
-        if token.form.endswith(("시청", "구청", "군청", "도청")) and gazetteer.resolve(token.form[:-1]):
-            # "서초구청", "수원시청": the city hall stands for its city here ("Mairie de Seocho").
-            entity = gazetteer.resolve(token.form[:-1])
-            mentions.append(Mention(entity.id, token.form, token.start, token.start + token.len - 1, "kiwi"))
-            continue
-        entity = gazetteer.resolve(token.form) or gazetteer.add(
-            Entity(entity_id(kind, token.form), kind, token.form, (("ko", token.form),)))
-        mentions.append(Mention(entity.id, token.form, token.start, token.start + token.len, "kiwi"))
-    return mentions

@@ -18,11 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from search.entities import Gazetteer, Mention, recognise
+from search.entities import COUNTRIES, Gazetteer, Mention, recognise
 
-# Places above a city's level are not a city's partner nor an official's post.
-COUNTRIES = frozenset({"France", "Corée", "République de Corée", "Corée du Sud", "Togo", "Chine", "Japon",
-                       "Royaume-Uni", "Allemagne", "Vietnam", "Europe"})
 _FR_ROLE = re.compile(
     r"^(?:maire|président|présidente|directeur|directrice|ambassadeur|ambassadrice|secrétaire|chargée?|conseill(?:er|ère)|"
     r"adjointe?|élue?|déléguée?|maître|head|senior|responsable|chef|interprète|co-fondat)", re.IGNORECASE)

@@ -39,8 +39,17 @@ COLUMNS = ("fr", "ko", "en", "domain", "notes")
 NOTE_COLUMNS = ("notes_fr", "notes_ko")
 QUERY_ONLY = "~"
 DOMAINS = (
-    "waste", "energy", "water", "mobility", "urban planning", "climate policy",
-    "governance", "diplomacy", "institutions", "places", "people",
+    "waste",
+    "energy",
+    "water",
+    "mobility",
+    "urban planning",
+    "climate policy",
+    "governance",
+    "diplomacy",
+    "institutions",
+    "places",
+    "people",
 )
 # Domain names in the three languages: glossary data, shown wherever an entry is.
 DOMAIN_LABELS = {
@@ -95,9 +104,16 @@ class GlossaryEntry:
         return self.fr[0]
 
     def to_dict(self) -> dict:
-        return {"fr": list(self.fr), "ko": list(self.ko), "en": list(self.en), "domain": self.domain, "notes": self.notes,
-                "notes_fr": self.notes_fr, "notes_ko": self.notes_ko,
-                "query_only": {lang: [t for t in self.terms(lang) if (lang, t) in self.query_only] for lang in LANGS}}
+        return {
+            "fr": list(self.fr),
+            "ko": list(self.ko),
+            "en": list(self.en),
+            "domain": self.domain,
+            "notes": self.notes,
+            "notes_fr": self.notes_fr,
+            "notes_ko": self.notes_ko,
+            "query_only": {lang: [t for t in self.terms(lang) if (lang, t) in self.query_only] for lang in LANGS},
+        }
 
 
 def _check_lang(lang: str) -> None:
@@ -167,7 +183,7 @@ def _entry(cells: dict[str, str], where: str, number: int) -> GlossaryEntry:
         terms = []
         for variant in (v.strip() for v in cells[lang].split("|")):
             if variant.startswith(QUERY_ONLY):
-                variant = variant[len(QUERY_ONLY):].strip()
+                variant = variant[len(QUERY_ONLY) :].strip()
                 query_only.add((lang, variant))
             if variant:
                 terms.append(variant)
@@ -176,8 +192,17 @@ def _entry(cells: dict[str, str], where: str, number: int) -> GlossaryEntry:
         raise GlossaryError(f"{where}: the fr and ko fields must not be empty")
     if cells["domain"] not in DOMAINS:
         raise GlossaryError(f"{where}: unknown domain {cells['domain']!r}; valid: {', '.join(DOMAINS)}")
-    return GlossaryEntry(variants["fr"], variants["ko"], variants["en"], cells["domain"], cells["notes"], number,
-                         cells.get("notes_fr", ""), cells.get("notes_ko", ""), frozenset(query_only))
+    return GlossaryEntry(
+        variants["fr"],
+        variants["ko"],
+        variants["en"],
+        cells["domain"],
+        cells["notes"],
+        number,
+        cells.get("notes_fr", ""),
+        cells.get("notes_ko", ""),
+        frozenset(query_only),
+    )
 
 
 class Glossary:
@@ -186,7 +211,10 @@ class Glossary:
     def __init__(self, entries: list[GlossaryEntry]):
         self.entries = entries
         self._keys = [
-            (entry, lang, term, _key(term, lang)) for entry in entries for lang in ("fr", "ko", "en") for term in entry.terms(lang)
+            (entry, lang, term, _key(term, lang))
+            for entry in entries
+            for lang in ("fr", "ko", "en")
+            for term in entry.terms(lang)
         ]
         # Latin variants are found through their first stem, Korean ones by substring:
         # a query is checked against a handful of candidates, not the whole glossary.
@@ -194,7 +222,9 @@ class Glossary:
         for position, (_entry, lang, _term, key) in enumerate(self._keys):
             if lang != "ko" and key:
                 self._by_first_stem.setdefault((lang, key[0]), []).append(position)
-        self._korean = [position for position, (_e, lang, _t, key) in enumerate(self._keys) if lang == "ko" and len(key) >= 2]
+        self._korean = [
+            position for position, (_e, lang, _t, key) in enumerate(self._keys) if lang == "ko" and len(key) >= 2
+        ]
 
     @classmethod
     @lru_cache(maxsize=4)
@@ -211,7 +241,12 @@ class Glossary:
         dropped ("énergie" inside "énergies renouvelables").
         """
         text_keys = {lang: _key(text, lang) for lang in ("fr", "ko", "en")}
-        candidates = {p for lang in ("fr", "en") for stem in set(text_keys[lang]) for p in self._by_first_stem.get((lang, stem), ())}
+        candidates = {
+            p
+            for lang in ("fr", "en")
+            for stem in set(text_keys[lang])
+            for p in self._by_first_stem.get((lang, stem), ())
+        }
         korean_text = "".join(text_keys["ko"])
         candidates.update(p for p in self._korean if "".join(self._keys[p][3]) in korean_text)
         found: list[tuple[GlossaryMatch, tuple]] = []
@@ -222,7 +257,10 @@ class Glossary:
         kept = []
         for match, key in found:
             longer = any(
-                other_key != key and len(other_key) > len(key) and _contains(other_key, key, match.lang) and other.lang == match.lang
+                other_key != key
+                and len(other_key) > len(key)
+                and _contains(other_key, key, match.lang)
+                and other.lang == match.lang
                 for other, other_key in found
             )
             if not longer:
@@ -255,7 +293,9 @@ class Glossary:
 
         lang = "ko" if _HANGUL.search(term) else None
         candidates = [variant for entry, variant_lang, variant, _ in self._keys if lang is None or variant_lang == lang]
-        return difflib.get_close_matches(term.casefold(), list(dict.fromkeys(c.casefold() for c in candidates)), n=limit, cutoff=0.5)
+        return difflib.get_close_matches(
+            term.casefold(), list(dict.fromkeys(c.casefold() for c in candidates)), n=limit, cutoff=0.5
+        )
 
 
 def _key(text: str, lang: str) -> tuple:

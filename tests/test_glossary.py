@@ -46,7 +46,9 @@ def test_every_entry_is_attested_in_french_and_in_korean():
 def test_query_only_variants_are_really_absent_from_the_documents():
     """The "~" marker is honest: a variant the documents contain must not carry it."""
     french, korean = _documents()
-    marked = [(entry.line, lang, term) for entry in ENTRIES for lang, term in sorted(entry.query_only) if lang in ("fr", "ko")]
+    marked = [
+        (entry.line, lang, term) for entry in ENTRIES for lang, term in sorted(entry.query_only) if lang in ("fr", "ko")
+    ]
     assert len(marked) >= 60
     wrongly = [item for item in marked if _attested(item[2], item[1], french, korean)]
     assert not wrongly, wrongly[:10]
@@ -54,8 +56,11 @@ def test_query_only_variants_are_really_absent_from_the_documents():
 
 def test_query_only_marker_and_trilingual_notes_parse(tmp_path):
     path = tmp_path / "g.tsv"
-    path.write_text("fr\tko\ten\tdomain\tnotes\tnotes_fr\tnotes_ko\n"
-                    "Tours\t투르 | ~뚜르\tTours\tplaces\tHost city\tVille hôte\t개최 도시\n", encoding="utf-8")
+    path.write_text(
+        "fr\tko\ten\tdomain\tnotes\tnotes_fr\tnotes_ko\n"
+        "Tours\t투르 | ~뚜르\tTours\tplaces\tHost city\tVille hôte\t개최 도시\n",
+        encoding="utf-8",
+    )
     entry = read_glossary(path)[0]
     assert entry.ko == ("투르", "뚜르") and entry.attested_terms("ko") == ("투르",)
     assert (entry.note("fr"), entry.note("ko"), entry.note("en")) == ("Ville hôte", "개최 도시", "Host city")
@@ -73,8 +78,11 @@ def test_every_entry_has_its_note_in_french_korean_and_english():
 
 @pytest.mark.parametrize(
     ("row", "message"),
-    [("recyclage\t재활용\trecycling\twaste", "expected 5"), ("\t재활용\trecycling\twaste\t", "must not be empty"),
-     ("recyclage\t재활용\trecycling\tgarbage\t", "unknown domain")],
+    [
+        ("recyclage\t재활용\trecycling\twaste", "expected 5"),
+        ("\t재활용\trecycling\twaste\t", "must not be empty"),
+        ("recyclage\t재활용\trecycling\tgarbage\t", "unknown domain"),
+    ],
 )
 def test_malformed_rows_name_the_file_and_line(tmp_path, row, message):
     path = tmp_path / "g.tsv"
@@ -100,7 +108,9 @@ def test_term_lookup_gives_concordance_in_both_languages(engine):
     assert languages == {"fr", "ko"}
     french = [line for line in first.attestations if line.lang == "fr"]
     assert all(line.term.casefold().startswith("hydrog") for line in french)
-    assert any(line.aligned for line in french) and all(line.translated for line in first.attestations if line.lang == "ko")
+    assert any(line.aligned for line in french) and all(
+        line.translated for line in first.attestations if line.lang == "ko"
+    )
     assert lookup_terms(engine, "qwertyuiop").entries == []
 
 
@@ -112,7 +122,10 @@ def test_tbx_export_is_well_formed_and_complete(engine):
     concepts = root.findall("t:text/t:body/t:conceptEntry", ns)
     assert len(concepts) == len(ENTRIES)
     for concept, entry in zip(concepts, ENTRIES):
-        sections = {section.get(XML_LANG): [t.text for t in section.findall("t:termSec/t:term", ns)] for section in concept.findall("t:langSec", ns)}
+        sections = {
+            section.get(XML_LANG): [t.text for t in section.findall("t:termSec/t:term", ns)]
+            for section in concept.findall("t:langSec", ns)
+        }
         assert sections["fr"] == list(entry.fr) and sections["ko"] == list(entry.ko)
         assert concept.find("t:descrip[@type='subjectField']", ns).text == entry.domain
     hydrogen = next(c for c in concepts if c.find("t:langSec/t:termSec/t:term", ns).text == "hydrogène")

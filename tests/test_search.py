@@ -58,9 +58,10 @@ def test_terms_reach_the_right_french_passage_first(engine, query, expected):
 
 
 def test_language_and_document_filters_apply_before_top_k(engine):
-    korean = engine.search("Suwon", lang="ko", k=20).results
+    # all_matches: the relevance floor aside, the filters alone must still leave k passages to rank
+    korean = engine.search("Suwon", lang="ko", k=20, all_matches=True).results
     assert len(korean) == 20 and all(HANGUL.search(r.text) for r in korean)
-    minutes = engine.search("hydrogène", docs=("2020-09-21-point-pays-coree",), k=5, mode="dense").results
+    minutes = engine.search("hydrogène", docs=("2020-09-21-point-pays-coree",), k=5, mode="dense", all_matches=True).results
     assert len(minutes) == 5 and {r.doc for r in minutes} == {"2020-09-21-point-pays-coree"}
     lexical = engine.search("hydrogène", docs=("2020-09-21-point-pays-coree",), k=5, mode="lexical").results
     assert lexical == []  # no minutes passage contains the word: zero-score candidates never rank

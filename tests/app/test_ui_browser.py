@@ -300,7 +300,7 @@ def test_first_result_is_near_the_top_with_the_filters_closed(page, url):
 
 def test_enter_in_the_results_number_box_searches_again(page, url):
     open_page(page, url)
-    search(page, "hydrogène")
+    search(page, "recyclage des déchets")
     expect(page.locator("#results .ss-card")).to_have_count(10)
     open_filters(page)
     box = page.locator("#k input[type=number]")

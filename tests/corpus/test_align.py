@@ -21,9 +21,11 @@ jardins partagés. Elle l'utilise aussi pour nettoyer les rues en été.
 
 Le budget du projet atteint 2,5 milliards de wons, financés à parts égales par la ville et par l'État. \
 M. Kim remercie la ville de Tours pour son accueil. Merci de votre attention."""
-KOREAN = """수원시는 학교 건물 옥상에서 빗물을 모읍니다. 모은 빗물은 공동체 텃밭에 물을 주고, 여름철 도로 청소에도 사용합니다.
+KOREAN = """수원시는 학교 건물 옥상에서 빗물을 모읍니다. \
+모은 빗물은 공동체 텃밭에 물을 주고, 여름철 도로 청소에도 사용합니다.
 
-이 사업의 예산은 25억 원에 달합니다. 시와 국가가 절반씩 재원을 부담합니다. 김 시장은 투르시의 환대에 감사를 표했습니다. \
+이 사업의 예산은 25억 원에 달합니다. 시와 국가가 절반씩 재원을 부담합니다. \
+김 시장은 투르시의 환대에 감사를 표했습니다. \
 경청해 주셔서 감사합니다."""
 
 
@@ -34,7 +36,10 @@ def _texts(text: str, lang: str) -> list[str]:
 
 
 def test_french_sentences_keep_abbreviations_numbers_and_quotes():
-    text = "M. Lee et Mme Moro citent, p. ex., le plan. Il atteint 3.5 % en 2021. Cf. le rapport de J. Dupont « vert. » Fin !"
+    text = (
+        "M. Lee et Mme Moro citent, p. ex., le plan. Il atteint 3.5 % en 2021. "
+        "Cf. le rapport de J. Dupont « vert. » Fin !"
+    )
     assert _texts(text, "fr") == [
         "M. Lee et Mme Moro citent, p. ex., le plan.",
         "Il atteint 3.5 % en 2021.",
@@ -44,7 +49,10 @@ def test_french_sentences_keep_abbreviations_numbers_and_quotes():
 
 
 def test_french_line_breaks_wrap_text_but_bullets_and_blank_lines_start_units():
-    text = "Selon le rapport du GIEC, la situation se dégrade\nrapidement.\n- tri des déchets\n- compostage\n\n2. Mobilité douce :"
+    text = (
+        "Selon le rapport du GIEC, la situation se dégrade\nrapidement.\n"
+        "- tri des déchets\n- compostage\n\n2. Mobilité douce :"
+    )
     assert _texts(text, "fr") == [
         "Selon le rapport du GIEC, la situation se dégrade\nrapidement.",
         "- tri des déchets",
@@ -54,7 +62,10 @@ def test_french_line_breaks_wrap_text_but_bullets_and_blank_lines_start_units():
 
 
 def test_korean_sentences_and_numbered_items():
-    text = "1. 폐기물 관리: 소각장 현대화, 예산 1,650억 원 투입\n2. 미세먼지 저감\n\n서구는 3.5% 줄였습니다. 앞으로도 계속하겠습니다."
+    text = (
+        "1. 폐기물 관리: 소각장 현대화, 예산 1,650억 원 투입\n2. 미세먼지 저감\n\n"
+        "서구는 3.5% 줄였습니다. 앞으로도 계속하겠습니다."
+    )
     assert _texts(text, "ko") == [
         "1. 폐기물 관리: 소각장 현대화, 예산 1,650억 원 투입",
         "2. 미세먼지 저감",
@@ -72,7 +83,11 @@ def test_aligner_finds_the_merge_and_the_split(encoder):
     assert len(fr) == 6 and len(ko) == 6
     beads = align_sentences(fr, ko, encoder)
     assert [(b.fr, b.ko) for b in beads] == [
-        ((0,), (0,)), ((1, 2), (1,)), ((3,), (2, 3)), ((4,), (4,)), ((5,), (5,)),
+        ((0,), (0,)),
+        ((1, 2), (1,)),
+        ((3,), (2, 3)),
+        ((4,), (4,)),
+        ((5,), (5,)),
     ]
     assert [b.kind for b in beads[:3]] == ["1-1", "2-1", "1-2"]
     assert all(b.confidence > 0.25 for b in beads)
@@ -90,7 +105,10 @@ def test_an_untranslated_sentence_is_left_out_or_merged_never_shifts_the_rest(en
 
 
 def test_unrelated_texts_make_a_weak_alignment(encoder):
-    unrelated = "서울의 지하철은 복잡합니다. 내일은 맑겠습니다. 축구 경기가 연기되었습니다. 커피 가격이 올랐습니다. 새 휴대전화가 나왔습니다."
+    unrelated = (
+        "서울의 지하철은 복잡합니다. 내일은 맑겠습니다. 축구 경기가 연기되었습니다. "
+        "커피 가격이 올랐습니다. 새 휴대전화가 나왔습니다."
+    )
     quality = assess_alignment(align_sentences(_texts(FRENCH, "fr"), _texts(unrelated, "ko"), encoder))
     assert quality.weak and quality.mean_confidence < 0.3
 
@@ -131,4 +149,6 @@ def test_dynamic_programme_matches_brute_force(seed):
     beads = align._best_path(costs, n_fr, n_ko, options)
     found = sum(bead_cost(len(b.fr), len(b.ko), b.fr[0] if b.fr else 0, b.ko[0] if b.ko else 0) for b in beads)
     assert found == pytest.approx(cheapest(0, 0))
-    assert [i for b in beads for i in b.fr] == list(range(n_fr)) and [j for b in beads for j in b.ko] == list(range(n_ko))
+    assert [i for b in beads for i in b.fr] == list(range(n_fr)) and [j for b in beads for j in b.ko] == list(
+        range(n_ko)
+    )

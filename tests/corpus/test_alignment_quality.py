@@ -24,13 +24,17 @@ def test_glossary_terms_agree_across_aligned_pairs_far_above_the_shuffled_baseli
 
 def test_a_pair_whose_korean_misses_the_term_fails_its_check(tmp_path):
     glossary_file = tmp_path / "g.tsv"
-    glossary_file.write_text("fr\tko\ten\tdomain\tnotes\nhydrogène\t수소\thydrogen\tenergy\t\n"
-                             "mairie\t시청\ttown hall\tinstitutions\t\n", encoding="utf-8")
+    glossary_file.write_text(
+        "fr\tko\ten\tdomain\tnotes\nhydrogène\t수소\thydrogen\tenergy\t\nmairie\t시청\ttown hall\tinstitutions\t\n",
+        encoding="utf-8",
+    )
     glossary = Glossary(read_glossary(glossary_file))
-    pairs = [("l'énergie du futur : l'hydrogène", "미래 에너지인 수소"),
-             ("une station à hydrogène", "충전소 [역주: 수소]"),  # a translator's note does not count
-             ("La Ville a intégré https://example.org/hydrogene", "시는 참여함"),  # nor does a link's text
-             ("Le maire de Tours", "투르 시장")]  # "maire" shares its stem with "mairie" but is not it
+    pairs = [
+        ("l'énergie du futur : l'hydrogène", "미래 에너지인 수소"),
+        ("une station à hydrogène", "충전소 [역주: 수소]"),  # a translator's note does not count
+        ("La Ville a intégré https://example.org/hydrogene", "시는 참여함"),  # nor does a link's text
+        ("Le maire de Tours", "투르 시장"),
+    ]  # "maire" shares its stem with "mairie" but is not it
     checks = alignment_quality.check_pairs("test", pairs, glossary)
     assert [(c.term, c.agrees) for c in checks] == [("hydrogène", True), ("hydrogène", False)]
 

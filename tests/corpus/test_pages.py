@@ -136,6 +136,7 @@ def paged_index(tmp_path_factory):
     return index_dir
 
 
+@pytest.mark.slow
 def test_results_cite_their_page_in_json_text_and_exports(capsys, paged_index):
     code, out, err = run(capsys, "search", "eau de pluie jardins", "--json", "-k", "1", "--index-dir", paged_index)
     response = json.loads(out)
@@ -149,6 +150,7 @@ def test_results_cite_their_page_in_json_text_and_exports(capsys, paged_index):
     assert "of `mission`, p. 2" in results_to_markdown(response)
 
 
+@pytest.mark.slow
 def test_transcript_results_link_to_their_moment(capsys, paged_index):
     code, out, _ = run(capsys, "search", "biodéchets", "--json", "-k", "1", "--index-dir", paged_index)
     result = json.loads(out)["results"][0]
@@ -169,6 +171,7 @@ def test_progress_is_told_about_every_file(tmp_path):
     assert report.read_by_kind == {"txt": 2, "md": 1} and not report.skipped_by_reason
 
 
+@pytest.mark.slow
 def test_result_cards_and_reader_cite_the_page_and_link_the_moment(paged_index, encoder):
     from app.html import reader_html, results_html
     from search.engine import SearchEngine

@@ -51,6 +51,7 @@ def run(capsys, *argv):
     return code, out, err
 
 
+@pytest.mark.slow
 def test_indexed_and_found_in_korean_and_in_french(tmp_path, capsys, hangul_files):
     folder = tmp_path / "docs"
     folder.mkdir()

@@ -71,6 +71,7 @@ def run(capsys, *argv):
     return code, out, err
 
 
+@pytest.mark.slow
 @needs_tesseract
 def test_scanned_pdf_and_png_indexed_and_found_in_both_languages(tmp_path, capsys):
     folder = tmp_path / "scans"

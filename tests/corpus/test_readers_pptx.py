@@ -42,6 +42,7 @@ def run(capsys, *argv):
     return code, out, err
 
 
+@pytest.mark.slow
 def test_indexed_and_found_in_french_and_in_korean_with_the_slide(tmp_path, capsys, deck):
     folder = tmp_path / "decks"
     folder.mkdir()

@@ -16,25 +16,38 @@ from corpus.pairing import chunk_corpus
 
 POINT_PAYS = "2020-09-21-point-pays-coree"
 TOURS = "2021-tours-transition-ecologique"
-PRESENTATION = "2. Présentation : « De la pandémie au renforcement de la coopération décentralisée entre France et Corée »"
+PRESENTATION = (
+    "2. Présentation : « De la pandémie au renforcement de la coopération décentralisée entre France et Corée »"
+)
 ECHANGES = "3. Echanges sur les thèmes et la méthodologie de travail"
 
 FRENCH_RUNS = {
     POINT_PAYS: [
         ("", ""),
-        ("1. Introduction", "Jérôme Tebaldi"), ("1. Introduction", "Jeong Jae Song"), ("1. Introduction", "Pauline May"),
-        (PRESENTATION, "Lorenzo Kihlgren Grandi"), (PRESENTATION, "Élise Pereira-Nunes"),
-        (PRESENTATION, "Morgane Millon"), (PRESENTATION, "Kossi Agbenyega Aboka"),
-        (ECHANGES, ""), (ECHANGES, "Sooyeon Kim"), (ECHANGES, "Hyungseok Lee"), (ECHANGES, "Hyunsook Shin"),
-        (ECHANGES, "Migyu Choi"), (ECHANGES, "Moowon Kang"),
+        ("1. Introduction", "Jérôme Tebaldi"),
+        ("1. Introduction", "Jeong Jae Song"),
+        ("1. Introduction", "Pauline May"),
+        (PRESENTATION, "Lorenzo Kihlgren Grandi"),
+        (PRESENTATION, "Élise Pereira-Nunes"),
+        (PRESENTATION, "Morgane Millon"),
+        (PRESENTATION, "Kossi Agbenyega Aboka"),
+        (ECHANGES, ""),
+        (ECHANGES, "Sooyeon Kim"),
+        (ECHANGES, "Hyungseok Lee"),
+        (ECHANGES, "Hyunsook Shin"),
+        (ECHANGES, "Migyu Choi"),
+        (ECHANGES, "Moowon Kang"),
         ("4. Calendrier ; conclusions", ""),
-        ("A voir, à lire", ""), ("A voir, à lire", "Eun Hee Cho"),
+        ("A voir, à lire", ""),
+        ("A voir, à lire", "Eun Hee Cho"),
         ("Liste des participants", ""),
     ],
     TOURS: [
-        ("OUVERTURE ET DISCOURS", "Emmanuel Denis"), ("OUVERTURE ET DISCOURS", "Claire Guichard"),
+        ("OUVERTURE ET DISCOURS", "Emmanuel Denis"),
+        ("OUVERTURE ET DISCOURS", "Claire Guichard"),
         ("OUVERTURE ET DISCOURS", "Christine Moro"),
-        ("INTERVENTIONS DE CADRAGE", "Jae Hyun Lee"), ("INTERVENTIONS DE CADRAGE", "Divya Leducq"),
+        ("INTERVENTIONS DE CADRAGE", "Jae Hyun Lee"),
+        ("INTERVENTIONS DE CADRAGE", "Divya Leducq"),
         ("FOCUS SUR 4 COLLECTIVITÉS", ""),
         ("PROVINCE DE CHUNGNAM › Chungnam, vers la neutralité carbone", ""),
         ("VILLE DE SEOGU À INCHEON › Clean Seogu, ses politiques écologiques", ""),
@@ -47,25 +60,64 @@ FRENCH_RUNS = {
         ("VILLE DE GUNSAN › Gunsan : restructuration industrielle", ""),
         ("Synthèse des échanges", "Divya Leducq"),
         ("REGARDS CROISÉS", ""),  # the programme slide names several speakers: it is nobody's speech
-        ("REGARDS CROISÉS", "Myongu Jo"), ("REGARDS CROISÉS", "Dae Jong Yoo"), ("REGARDS CROISÉS", "Philippe Lefort"),
-        ("REGARDS CROISÉS", "Élise Pereira-Nunes"), ("REGARDS CROISÉS", "Geneviève Sevrin"),
+        ("REGARDS CROISÉS", "Myongu Jo"),
+        ("REGARDS CROISÉS", "Dae Jong Yoo"),
+        ("REGARDS CROISÉS", "Philippe Lefort"),
+        ("REGARDS CROISÉS", "Élise Pereira-Nunes"),
+        ("REGARDS CROISÉS", "Geneviève Sevrin"),
         ("REGARDS CROISÉS", "Claire Guichard"),
     ],
 }
 # A word each Korean section, in order, must contain (the titles are the translation's own wording).
 KOREAN_SECTIONS = {
     f"{POINT_PAYS}.ko": ["개요", "1. 개회", "2. 발표", "3. 논의 주제", "4. 향후 일정", "참고 영상", "참석자 명단"],
-    f"{TOURS}.ko": ["개회", "기조 발표", "4개 지자체", "충청남도", "인천광역시 서구", "그르노블", "투르시", "종합", "수원시",
-                    "이시레물리노시", "고양시", "군산시", "토론 종합", "양국의 시각", "현장 방문"],
+    f"{TOURS}.ko": [
+        "개회",
+        "기조 발표",
+        "4개 지자체",
+        "충청남도",
+        "인천광역시 서구",
+        "그르노블",
+        "투르시",
+        "종합",
+        "수원시",
+        "이시레물리노시",
+        "고양시",
+        "군산시",
+        "토론 종합",
+        "양국의 시각",
+        "현장 방문",
+    ],
 }
 # The Latin name in brackets of each Korean speaker: the same people as in the French.
 KOREAN_SPEAKERS = {
-    f"{POINT_PAYS}.ko": {"Jérôme Tebaldi", "Jeong Jae SONG", "Pauline May", "Lorenzo Kihlgren Grandi", "Élise Pereira-Nunes",
-                         "Morgane Millon", "Kossi Agbenyega Aboka", "Sooyeon KIM", "Hyungseok LEE", "Hyunsook SHIN",
-                         "Migyu CHOI", "Moowon KANG"},
-    f"{TOURS}.ko": {"Emmanuel Denis", "Claire Guichard", "Christine Moro", "Jae Hyun LEE", "Divya Leducq",
-                    "Emmanuelle Breuil-Salles", "Myongu JO", "Dae Jong YOO", "Philippe Lefort", "Élise Pereira-Nunes",
-                    "Geneviève Sevrin"},
+    f"{POINT_PAYS}.ko": {
+        "Jérôme Tebaldi",
+        "Jeong Jae SONG",
+        "Pauline May",
+        "Lorenzo Kihlgren Grandi",
+        "Élise Pereira-Nunes",
+        "Morgane Millon",
+        "Kossi Agbenyega Aboka",
+        "Sooyeon KIM",
+        "Hyungseok LEE",
+        "Hyunsook SHIN",
+        "Migyu CHOI",
+        "Moowon KANG",
+    },
+    f"{TOURS}.ko": {
+        "Emmanuel Denis",
+        "Claire Guichard",
+        "Christine Moro",
+        "Jae Hyun LEE",
+        "Divya Leducq",
+        "Emmanuelle Breuil-Salles",
+        "Myongu JO",
+        "Dae Jong YOO",
+        "Philippe Lefort",
+        "Élise Pereira-Nunes",
+        "Geneviève Sevrin",
+    },
 }
 
 
@@ -111,7 +163,12 @@ def test_seogu_passages_keep_their_city_in_both_languages(chunks):
 
 
 def test_participants_lists_belong_to_no_speaker(chunks):
-    roster = [c for doc in (POINT_PAYS, f"{POINT_PAYS}.ko") for c in chunks[doc] if c.section in ("Liste des participants", "참석자 명단")]
+    roster = [
+        c
+        for doc in (POINT_PAYS, f"{POINT_PAYS}.ko")
+        for c in chunks[doc]
+        if c.section in ("Liste des participants", "참석자 명단")
+    ]
     assert roster and all(c.speaker == "" for c in roster)
 
 

@@ -14,8 +14,14 @@ import re
 import pytest
 
 from app.cli import main
-from corpus.translation import (FRENCH_DIR, KOREAN_DIR, TRANSLATOR_NOTE, mask_translator_notes, read_alignment,
-                                read_korean)
+from corpus.translation import (
+    FRENCH_DIR,
+    KOREAN_DIR,
+    TRANSLATOR_NOTE,
+    mask_translator_notes,
+    read_alignment,
+    read_korean,
+)
 from index.analysis import analyze_passage
 
 TOURS = "2021-tours-transition-ecologique"
@@ -55,6 +61,7 @@ BOTH = pytest.mark.parametrize("doc", [TOURS, MINUTES])
 
 # --- Translation errors 1-22 -------------------------------------------------------------------
 
+
 def test_01_korean_new_deal_figure_kept_as_written_with_a_note():
     text = korean_for(TOURS, "120 millions d'euros sur 5 ans")
     note = note_after(text, "1억 2천만 유로")
@@ -71,16 +78,23 @@ def test_03_goyang_declaration_named_and_its_date_noted():
     assert "‘고양 나무권리선언문’ 선포" in text and "3월 28일" in note_after(text, "2019년 3월 3일")
 
 
-@pytest.mark.parametrize(("doc", "url", "label"), [
-    (TOURS, "https://bit.ly/Intervention_Emmanuel-DENIS", "유튜브 영상 보기: "),
-    (TOURS, "https://bit.ly/InterventionSecretaireGenGAOK", "유튜브 영상 보기: "),
-    (TOURS, "https://bit.ly/Intervention_SEM_DAEJONGYOO", "유튜브 영상 보기: "),
-    (TOURS, "https://bit.ly/Intervention_SEM_LEFORT", "유튜브 영상 보기: "),
-    (TOURS, "https://bit.ly/SmartIssyTour_EN", "유튜브 영상 보기: "),
-    (MINUTES, "https://www.gaok.or.kr/gaok/bbs/B0000089/view.do?nttlId=12929", "프랑스어판 보기: "),
-    (MINUTES, "https://cites-unies-france.org/-Rencontres-de-l-action-internationale-des-collectivites-", "영상 보기: "),
-    (MINUTES, "https://cites-unies-france.org/Vers-un-renforcement-des-liens", "기고문 보기: "),
-])
+@pytest.mark.parametrize(
+    ("doc", "url", "label"),
+    [
+        (TOURS, "https://bit.ly/Intervention_Emmanuel-DENIS", "유튜브 영상 보기: "),
+        (TOURS, "https://bit.ly/InterventionSecretaireGenGAOK", "유튜브 영상 보기: "),
+        (TOURS, "https://bit.ly/Intervention_SEM_DAEJONGYOO", "유튜브 영상 보기: "),
+        (TOURS, "https://bit.ly/Intervention_SEM_LEFORT", "유튜브 영상 보기: "),
+        (TOURS, "https://bit.ly/SmartIssyTour_EN", "유튜브 영상 보기: "),
+        (MINUTES, "https://www.gaok.or.kr/gaok/bbs/B0000089/view.do?nttlId=12929", "프랑스어판 보기: "),
+        (
+            MINUTES,
+            "https://cites-unies-france.org/-Rencontres-de-l-action-internationale-des-collectivites-",
+            "영상 보기: ",
+        ),
+        (MINUTES, "https://cites-unies-france.org/Vers-un-renforcement-des-liens", "기고문 보기: "),
+    ],
+)
 def test_04_the_eight_dropped_links_are_back(doc, url, label):
     assert url in french(doc)
     assert label + url in korean_for(doc, url)
@@ -104,7 +118,9 @@ def test_07_groupe_pays_coree_is_transliterated(doc):
 
 
 def test_07_the_chair_and_the_handover_read_right():
-    assert "그룹페이꼬레(프랑스 내 한국 교류 지자체 모임) 회장" in korean_for(TOURS, "Présidente du Groupe-Pays Corée en France")
+    assert "그룹페이꼬레(프랑스 내 한국 교류 지자체 모임) 회장" in korean_for(
+        TOURS, "Présidente du Groupe-Pays Corée en France"
+    )
     handover = korean_for(TOURS, "assuraient un passage de témoin")
     assert "투르시가 이시레물리노시에 그룹페이꼬레 회장직을 넘겨주었습니다" in handover and "[역주:" in handover
     assert "의장직" not in korean(TOURS)
@@ -113,7 +129,9 @@ def test_07_the_chair_and_the_handover_read_right():
 def test_08_one_name_per_event_in_metadata_titles_and_text():
     tours, minutes = meta(TOURS), meta(MINUTES)
     assert "제2차 한-프 2+2 정책교류 세미나" in tours["title"] and "제2차 한-프 2+2 정책교류 세미나" in tours["event"]
-    assert "제2차 한-프 2+2 정책교류 세미나" in korean_for(TOURS, "Ce second Tour Franco-Coréen des initiatives locales")
+    assert "제2차 한-프 2+2 정책교류 세미나" in korean_for(
+        TOURS, "Ce second Tour Franco-Coréen des initiatives locales"
+    )
     for old in ("지방정부 우수사례 투어", "지역 이니셔티브 투어", "한불 지역 우수사례 투어"):
         assert old not in korean(TOURS) + tours["title"] + tours["event"]
     assert "프랑스 지자체 국제교류포럼" in minutes["event"] and "프랑스 지자체 국제교류포럼" in korean(MINUTES)
@@ -128,14 +146,20 @@ def test_09_gaok_france_is_the_governors_association_office():
 
 def test_10_daect_is_the_support_delegation_and_moro_keeps_her_title():
     assert "지자체 국제교류지원단(DAECT)" in korean_for(TOURS, "la DAECT s’engage aux côtés")
-    assert "프랑스 유럽외교부 지자체 국제교류지원단(DAECT)" in korean_for(MINUTES, "Délégation pour l'action extérieure")
+    assert "프랑스 유럽외교부 지자체 국제교류지원단(DAECT)" in korean_for(
+        MINUTES, "Délégation pour l'action extérieure"
+    )
     assert "지자체 대외협력 대표(대사)" in korean_for(TOURS, "SEM MME CHRISTINE MORO")
     assert "대외협력국" not in korean(TOURS) + korean(MINUTES)
 
 
 def test_11_pereira_nunes_is_deputy_mayor_with_one_spelling():
     text = korean_for(MINUTES, "Elise Pereira Nunes, élue de la ville de Tours")
-    assert "엘리즈 페레이라누네스" in text and "투르 부시장(국제관계 담당)" in text and "시의원" not in mask_translator_notes(text)
+    assert (
+        "엘리즈 페레이라누네스" in text
+        and "투르 부시장(국제관계 담당)" in text
+        and "시의원" not in mask_translator_notes(text)
+    )
     assert "페레이라 누네스" not in korean(MINUTES) + korean(TOURS)
 
 
@@ -145,7 +169,9 @@ def test_12_european_green_deal():
 
 
 def test_13_korean_talks_keep_their_korean_titles():
-    assert "‘한국의 친환경 정책과 지자체’" in korean_for(TOURS, "La transition écologique et les collectivités locales en Corée")
+    assert "‘한국의 친환경 정책과 지자체’" in korean_for(
+        TOURS, "La transition écologique et les collectivités locales en Corée"
+    )
     assert "클린 서구를 위한 친환경 정책" in korean(TOURS)
 
 
@@ -184,20 +210,30 @@ def test_19_sevrin_list_and_its_main_clause_are_one_sentence():
 def test_20_source_slip_and_translator_additions_are_noted():
     gunsan = korean_for(TOURS, "la ville de Goyang a restructuré son secteur")
     assert "군산" in note_after(gunsan, "고양시는")
-    assert "번역자" in note_after(korean_for(TOURS, "adhésion à l'alliance pour la sortie du charbon"), "탈석탄동맹(PPCA)")
+    assert "번역자" in note_after(
+        korean_for(TOURS, "adhésion à l'alliance pour la sortie du charbon"), "탈석탄동맹(PPCA)"
+    )
     assert "번역자" in note_after(korean_for(MINUTES, "détourner leurs finances du charbon"), "탈석탄 금고 선언")
 
 
-@pytest.mark.parametrize(("doc", "snippet", "right", "wrong"), [
-    (TOURS, "Revégétalisation de  la ville", "도심 쿨링 공간(냉섬) 조성", "냉섬(쿨링"),
-    (TOURS, "Localement, avec des outils réglementaires", "기초지자체 차원", "기초 지역"),
-    (TOURS, "La ville verte par Divya LEDUCQ", "‘녹색도시’", "그린시티"),
-    (TOURS, "zone industrielle intelligente et responsable", "스마트·친환경 산업단지", "책임 있는"),
-    (TOURS, "Visite de quartier", "마을 현장 탐방", "동네"),
-    (TOURS, "intitulé \"France relance\"", "프랑스 경제회복계획(France Relance)", "재건"),
-    (TOURS, "dans le cadre de notre coopération décentralisée", "지자체 간 국제협력(분권협력)", "분권형"),
-    (MINUTES, "Chargé des pays Amériques et Européens, Mairie de Suwon (Ville partenaire", "미주·유럽 담당", "주무관"),
-])
+@pytest.mark.parametrize(
+    ("doc", "snippet", "right", "wrong"),
+    [
+        (TOURS, "Revégétalisation de  la ville", "도심 쿨링 공간(냉섬) 조성", "냉섬(쿨링"),
+        (TOURS, "Localement, avec des outils réglementaires", "기초지자체 차원", "기초 지역"),
+        (TOURS, "La ville verte par Divya LEDUCQ", "‘녹색도시’", "그린시티"),
+        (TOURS, "zone industrielle intelligente et responsable", "스마트·친환경 산업단지", "책임 있는"),
+        (TOURS, "Visite de quartier", "마을 현장 탐방", "동네"),
+        (TOURS, 'intitulé "France relance"', "프랑스 경제회복계획(France Relance)", "재건"),
+        (TOURS, "dans le cadre de notre coopération décentralisée", "지자체 간 국제협력(분권협력)", "분권형"),
+        (
+            MINUTES,
+            "Chargé des pays Amériques et Européens, Mairie de Suwon (Ville partenaire",
+            "미주·유럽 담당",
+            "주무관",
+        ),
+    ],
+)
 def test_21_style_and_consistency(doc, snippet, right, wrong):
     text = korean_for(doc, snippet)
     assert right in text and wrong not in text
@@ -230,12 +266,18 @@ def test_22_no_artefacts_a_reader_would_see(doc):
 
 # --- Labels, notes, names ----------------------------------------------------------------------
 
+
 @BOTH
 def test_each_file_says_it_is_a_working_translation_of_its_source(doc):
     raw = (KOREAN_DIR / f"{doc}.ko.md").read_text(encoding="utf-8")
     header = raw.split("\n---\n", 1)[0]
     french_title = json.loads((FRENCH_DIR / f"{doc}.txt.meta.json").read_text(encoding="utf-8"))["title"]
-    assert raw.startswith("---\n") and "작업 번역" in header and french_title in header and f"translation_of: {doc}" in header
+    assert (
+        raw.startswith("---\n")
+        and "작업 번역" in header
+        and french_title in header
+        and f"translation_of: {doc}" in header
+    )
     assert korean(doc) == raw[raw.index("\n---\n") + 5 :].lstrip("\n")
 
 
@@ -250,7 +292,10 @@ def test_reconstructed_hangul_names_are_marked_unverified(name):
     assert all("미확인" in note_after(korean(MINUTES)[start - len(name) :], name) for start in occurrences)
 
 
-@pytest.mark.parametrize("speaker", ["M. JAE HYUN LEE", "Secrétaire Général de la\n\nGAOK \n\nM. MYONGU JO", "SEM. DAE JONG YOO\n\n Ambassadeur"])
+@pytest.mark.parametrize(
+    "speaker",
+    ["M. JAE HYUN LEE", "Secrétaire Général de la\n\nGAOK \n\nM. MYONGU JO", "SEM. DAE JONG YOO\n\n Ambassadeur"],
+)
 def test_speeches_known_from_french_summaries_are_marked(speaker):
     assert "(프랑스어 요약문의 재번역)" in korean_for(TOURS, speaker)
 
@@ -265,14 +310,59 @@ def test_translator_notes_keep_offsets_and_stay_out_of_the_search_terms():
 
 
 REVIEW_NAMES = [  # the review's list of Korean names and terms missing from the glossary
-    "프랑스자매도시연합(CUF)", "뚜르", "뚜르시", "그룹페이꼬레", "그룹뻬이꼬레", "이씨레물리노", "이씨레물리노시", "제롬 떼발디",
-    "쥬느비에브 쎄브랑", "엠마누엘 드니", "시도지사협의회 프랑스사무소", "협의회 프랑스사무소", "시도지사협의회", "전국시도지사협의회",
-    "지자체 국제교류지원단", "프랑스 지자체 국제교류포럼", "한불 지자체 교류회의", "한-프 2+2 정책교류 세미나", "친환경 전환",
-    "친환경 정책", "자원순환 선도도시", "지방외교", "레죵", "프랑스레죵(광역)협회", "우호협력 양해각서(MOU)", "우호협력교류 의향서",
-    "자매도시", "우호도시", "주빈국", "대전 UCLG 세계총회", "UCLG 세계총회", "수원특례시", "물 자급률", "저영향개발(LID)",
-    "투수성 주차장", "투수 블록", "빗물 정원", "빗물이용시설", "중수도(물 재이용)", "고양 나무권리선언문", "도시농업관리사",
-    "행복텃밭", "상자텃밭", "시민참여형 태양광발전소", "새만금 육상태양광", "시민펀드", "노후 석탄화력 조기 폐쇄", "정의로운 전환",
-    "유니세프 아동친화도시", "마르세이유", "한-프", "한·불", "광역·기초지자체",
+    "프랑스자매도시연합(CUF)",
+    "뚜르",
+    "뚜르시",
+    "그룹페이꼬레",
+    "그룹뻬이꼬레",
+    "이씨레물리노",
+    "이씨레물리노시",
+    "제롬 떼발디",
+    "쥬느비에브 쎄브랑",
+    "엠마누엘 드니",
+    "시도지사협의회 프랑스사무소",
+    "협의회 프랑스사무소",
+    "시도지사협의회",
+    "전국시도지사협의회",
+    "지자체 국제교류지원단",
+    "프랑스 지자체 국제교류포럼",
+    "한불 지자체 교류회의",
+    "한-프 2+2 정책교류 세미나",
+    "친환경 전환",
+    "친환경 정책",
+    "자원순환 선도도시",
+    "지방외교",
+    "레죵",
+    "프랑스레죵(광역)협회",
+    "우호협력 양해각서(MOU)",
+    "우호협력교류 의향서",
+    "자매도시",
+    "우호도시",
+    "주빈국",
+    "대전 UCLG 세계총회",
+    "UCLG 세계총회",
+    "수원특례시",
+    "물 자급률",
+    "저영향개발(LID)",
+    "투수성 주차장",
+    "투수 블록",
+    "빗물 정원",
+    "빗물이용시설",
+    "중수도(물 재이용)",
+    "고양 나무권리선언문",
+    "도시농업관리사",
+    "행복텃밭",
+    "상자텃밭",
+    "시민참여형 태양광발전소",
+    "새만금 육상태양광",
+    "시민펀드",
+    "노후 석탄화력 조기 폐쇄",
+    "정의로운 전환",
+    "유니세프 아동친화도시",
+    "마르세이유",
+    "한-프",
+    "한·불",
+    "광역·기초지자체",
 ]
 
 
@@ -293,11 +383,19 @@ def test_every_korean_name_of_the_review_is_a_glossary_term(capsys, bundled_inde
     assert not missing
 
 
-@pytest.mark.parametrize(("query", "french"), [
-    ("프랑스자매도시연합", "Cités Unies France"), ("뚜르", "Tours"), ("그룹페이꼬레", "groupe-pays Corée"), ("시도지사협의회", "GAOK"),
-    ("이씨레물리노", "Issy-les-Moulineaux"), ("시도지사협의회 프랑스사무소", "GAOK France"), ("프랑스 도시연합", "Cités Unies France"),
-    ("한국 국가그룹", "groupe-pays Corée"),
-])
+@pytest.mark.parametrize(
+    ("query", "french"),
+    [
+        ("프랑스자매도시연합", "Cités Unies France"),
+        ("뚜르", "Tours"),
+        ("그룹페이꼬레", "groupe-pays Corée"),
+        ("시도지사협의회", "GAOK"),
+        ("이씨레물리노", "Issy-les-Moulineaux"),
+        ("시도지사협의회 프랑스사무소", "GAOK France"),
+        ("프랑스 도시연합", "Cités Unies France"),
+        ("한국 국가그룹", "groupe-pays Corée"),
+    ],
+)
 def test_korean_names_find_their_entry_and_expand_queries(capsys, bundled_index, query, french):
     code, out, _ = run(capsys, "terms", query, "--index-dir", bundled_index)
     assert code == 0 and french in out.split("\n", 1)[0]
@@ -306,15 +404,22 @@ def test_korean_names_find_their_entry_and_expand_queries(capsys, bundled_index,
 
 
 def _first_results(capsys, bundled_index, query, k, mode="hybrid"):
-    code, out, err = run(capsys, "search", query, "--json", "--lang", "fr", "-k", k, "--mode", mode, "--index-dir", bundled_index)
+    code, out, err = run(
+        capsys, "search", query, "--json", "--lang", "fr", "-k", k, "--mode", mode, "--index-dir", bundled_index
+    )
     assert code == 0, err
     return [(" ".join(r["text"].split()) + " " + r["section"]).casefold() for r in json.loads(out)["results"]]
 
 
-@pytest.mark.parametrize(("query", "french"), [
-    ("프랑스자매도시연합", "cités unies france"), ("그룹페이꼬레", "groupe-pays corée"), ("뚜르", "tours"),
-    ("이씨레물리노", "issy-les-moulineaux"),
-])
+@pytest.mark.parametrize(
+    ("query", "french"),
+    [
+        ("프랑스자매도시연합", "cités unies france"),
+        ("그룹페이꼬레", "groupe-pays corée"),
+        ("뚜르", "tours"),
+        ("이씨레물리노", "issy-les-moulineaux"),
+    ],
+)
 def test_korean_names_find_french_passages_at_rank_1(capsys, bundled_index, query, french):
     assert french in _first_results(capsys, bundled_index, query, 1)[0]
 

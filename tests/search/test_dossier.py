@@ -96,3 +96,30 @@ def test_the_index_stores_the_annotations_and_search_uses_them(tmp_path, encoder
     engine = SearchEngine.open(tmp_path / "index", encoder=encoder)
     assert "Un parc solaire de 3 GW" in engine.search("", entity="Gunsan").results[0].text
     assert engine.search("3 GW", lang="fr", k=1).results
+
+
+@pytest.fixture(scope="module")
+def server(engine):
+    import ui
+    from app.server import create_server, start_in_thread
+
+    running = start_in_thread(create_server(engine, ui.build_app(engine)))
+    try:
+        yield running.url
+    finally:
+        running.close()
+
+
+def test_rest_dossier_and_entity_filter(server):
+    import httpx
+
+    response = httpx.get(f"{server}/api/dossier", params={"entity": "수원"}, timeout=60)
+    assert response.status_code == 200
+    suwon = response.json()
+    assert suwon["entity"]["name"] == "Suwon" and any(f["normal"] == "35 %" for f in suwon["figures"])
+    listing = httpx.get(f"{server}/api/search", params={"q": "", "entity": "Gunsan", "lang": "ko"}, timeout=60).json()
+    assert listing["results"] and all(r["lang"] == "ko" for r in listing["results"])
+    unknown = httpx.get(f"{server}/api/dossier", params={"entity": "Atlantide"}, timeout=60)
+    assert unknown.status_code == 400 and "Atlantide" in unknown.json()["error"]
+    empty = httpx.get(f"{server}/api/search", params={"q": ""}, timeout=60)
+    assert empty.status_code == 400 and "error" in empty.json()

@@ -11,8 +11,8 @@ import pytest
 
 from app.cli import main
 from search.concordance import Span, cut, sentence_around
-from search.terms import (CONTEXT_SEPARATOR, EXPORT_CONTEXTS, TBX_NAMESPACE, XML_LANG, export_glossary, export_glossary_bytes, glossary_rows,
-                          lookup_terms)
+from search.terms import (CONTEXT_SEPARATOR, EXPORT_CONTEXTS, TBX_NAMESPACE, XML_LANG, export_glossary,
+                          export_glossary_bytes, glossary_rows, lookup_terms)
 
 SOURCE = re.compile(r"^(fr|ko): (.+)#(\d+)-(\d+)$")
 
@@ -66,7 +66,7 @@ def test_exports_carry_up_to_three_contexts_per_language(rows):
 
 def _check_cells(engine, contexts_fr: str, contexts_ko: str, sources: str) -> int:
     """Every context of a row is a substring of the document its source line names, at those offsets."""
-    contexts = [c for c in contexts_fr.split(CONTEXT_SEPARATOR) if c] + [c for c in contexts_ko.split(CONTEXT_SEPARATOR) if c]
+    contexts = [c for cell in (contexts_fr, contexts_ko) for c in cell.split(CONTEXT_SEPARATOR) if c]
     lines = [SOURCE.match(s) for s in sources.split("\n") if s]
     assert len(contexts) == len(lines)
     for context, source in zip(contexts, lines):
