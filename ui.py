@@ -83,8 +83,10 @@ def _wire_search(_demo, page: Page, callbacks: PageCallbacks) -> None:
         return callbacks.search_page(query, *rest) if (query or "").strip() or rest[-1] else (gr.skip(),) * len(outputs)
 
     for control, event in ((s.lang, "input"), (s.mode, "input"), (s.docs, "input"), (s.speaker, "input"),
-                           (s.k, "release"), (s.entity, "input"), (s.all_matches, "input")):
+                           (s.entity, "input"), (s.all_matches, "input")):
         getattr(control, event)(refilter, inputs, outputs, api_visibility="private")
+    # "change" also fires for a number typed in the box and Enter; while dragging, only the last value runs.
+    s.k.change(refilter, inputs, outputs, api_visibility="private", trigger_mode="always_last")
     for button, example in zip(s.examples, EXAMPLE_QUERIES):
         button.click(lambda example=example: example, None, s.query, api_visibility="private", queue=False).then(
             callbacks.search_page, inputs, outputs, api_visibility="private")

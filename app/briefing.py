@@ -52,7 +52,7 @@ def passage_rows(dossier) -> list[BriefingRow]:
 
 
 def citation(passage: dict, documents: dict, lang: str) -> str:
-    """"Document, section, time code, date" for a passage (a dict from a search result or its aligned list)."""
+    """ "Document, section, time code, date" for a passage (a dict from a search result or its aligned list)."""
     meta = documents.get(passage["doc"])
     title = meta.title if meta else passage["doc"]
     parts = [title]
@@ -78,30 +78,48 @@ def _markdown_section(dossier, documents: dict, lang: str) -> list[str]:
     entity = dossier.entity
     lines = [f"## {_md(entity['labels'][lang])} ({label(lang, entity['type'])})", ""]
     lines += [f"### {label(lang, 'events')}", ""]
-    lines += [f"- {_md(e['title'])} — {format_date(e['date'], lang)}, {_md(e['place'])} ({e['passages']} {label(lang, 'passages_n')})"
-              for e in dossier.events] + [""]
+    lines += [
+        f"- {_md(e['title'])} — {format_date(e['date'], lang)}, {_md(e['place'])} "
+        f"({e['passages']} {label(lang, 'passages_n')})"
+        for e in dossier.events
+    ] + [""]
     lines += [f"### {label(lang, 'speakers')}", ""]
     if not dossier.speakers:
         lines.append(f"- {label(lang, 'none')}")
     for speaker, roles, topics in speaker_lines(dossier, lang):
-        lines.append(f"- **{_md(speaker)}**" + (f" — {_md(roles)}" if roles else "") + (f": {_md(topics)}" if topics else ""))
+        lines.append(
+            f"- **{_md(speaker)}**" + (f" — {_md(roles)}" if roles else "") + (f": {_md(topics)}" if topics else "")
+        )
     if dossier.themes:
         themes = ", ".join(f"{theme_name(d, lang)} ({n})" for d, n in dossier.themes[:6])
         lines += ["", f"{label(lang, 'themes')}: {themes}"]
     lines += ["", f"### {label(lang, 'figures')}", ""]
     if dossier.figures:
-        lines += [f"| {label(lang, 'figure')} | {label(lang, 'measures')} | {label(lang, 'french')} | {label(lang, 'korean')} |",
-                  "|---|---|---|---|"]
+        lines += [
+            "| " + " | ".join(label(lang, key) for key in ("figure", "measures", "french", "korean")) + " |",
+            "|---|---|---|---|",
+        ]
         for figure, french, korean in figure_rows(dossier):
-            lines.append(f"| {_cell(format_figure(figure, lang))} | {_cell(figure.context)} | {_cell(french)} | {_cell(korean)} |")
+            lines.append(
+                "| "
+                + " | ".join(_cell(x) for x in (format_figure(figure, lang), figure.context, french, korean))
+                + " |"
+            )
     else:
         lines.append(label(lang, "no_figures"))
-    lines += ["", f"### {label(lang, 'passages')}", "",
-              f"| {label(lang, 'original')} | {label(lang, 'translation')} ({label(lang, 'working')}) |", "|---|---|"]
+    lines += [
+        "",
+        f"### {label(lang, 'passages')}",
+        "",
+        f"| {label(lang, 'original')} | {label(lang, 'translation')} ({label(lang, 'working')}) |",
+        "|---|---|",
+    ]
     for row in passage_rows(dossier):
         left = "<br><br>".join(_cell(p["text"]) + f"<br>*{_cell(citation(p, documents, lang))}*" for p in row.originals)
-        right = "<br><br>".join(_cell(p["text"]) + f"<br>*{_cell(citation(p, documents, lang))} — {label(lang, 'working')}*"
-                                for p in row.translations) or _cell(label(lang, "no_translation"))
+        right = "<br><br>".join(
+            _cell(p["text"]) + f"<br>*{_cell(citation(p, documents, lang))} — {label(lang, 'working')}*"
+            for p in row.translations
+        ) or _cell(label(lang, "no_translation"))
         lines.append(f"| {left or label(lang, 'none')} | {right} |")
     return lines + [""]
 
@@ -114,8 +132,13 @@ def speaker_lines(dossier, lang: str) -> list[tuple[str, str, str]]:
         # Roles as the documents state them, in the briefing's language where there is one.
         roles = [r for r in speaker.roles if (lang == "ko") == _has_hangul(r)] or list(speaker.roles)
         keys = {speaker.name.casefold(), (speaker.names.get("ko") or "").casefold()} - {""}
-        sections = list(dict.fromkeys(
-            p["section"] for p in dossier.passages if p["section"] and any(k in p["speaker"].casefold() for k in keys)))
+        sections = list(
+            dict.fromkeys(
+                p["section"]
+                for p in dossier.passages
+                if p["section"] and any(k in p["speaker"].casefold() for k in keys)
+            )
+        )
         lines.append((name, "; ".join(roles[:2]), "; ".join(sections[:4])))
     return lines
 

@@ -53,7 +53,9 @@ def _entity_section(document, dossier, documents: dict, lang: str) -> None:
     for event in dossier.events:
         document.add_paragraph(
             f"{event['title']} — {format_date(event['date'], lang)}, {event['place']} "
-            f"({event['passages']} {label(lang, 'passages_n')})", style="List Bullet")
+            f"({event['passages']} {label(lang, 'passages_n')})",
+            style="List Bullet",
+        )
     document.add_heading(label(lang, "speakers"), level=2)
     if not dossier.speakers:
         document.add_paragraph(label(lang, "none"), style="List Bullet")
@@ -86,7 +88,9 @@ def _table(document, headers: list[str], widths_cm: list[float]):
 
 def _figures_table(document, dossier, lang: str) -> None:
     widths = [3.6, 5.0, 4.2, 4.2]
-    table = _table(document, [label(lang, "figure"), label(lang, "measures"), label(lang, "french"), label(lang, "korean")], widths)
+    table = _table(
+        document, [label(lang, "figure"), label(lang, "measures"), label(lang, "french"), label(lang, "korean")], widths
+    )
     for figure, french, korean in figure_rows(dossier):
         cells = table.add_row().cells
         for cell, text, width in zip(cells, (format_figure(figure, lang), figure.context, french, korean), widths):
@@ -96,7 +100,9 @@ def _figures_table(document, dossier, lang: str) -> None:
 
 def _passages_table(document, dossier, documents: dict, lang: str) -> None:
     half = _TEXT_WIDTH_CM / 2
-    table = _table(document, [label(lang, "original"), f"{label(lang, 'translation')} ({label(lang, 'working')})"], [half, half])
+    table = _table(
+        document, [label(lang, "original"), f"{label(lang, 'translation')} ({label(lang, 'working')})"], [half, half]
+    )
     for row in passage_rows(dossier):
         left, right = table.add_row().cells
         left.width = right.width = Cm(half)

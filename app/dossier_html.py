@@ -8,8 +8,11 @@ from app.briefing import figure_rows
 from app.briefing_text import format_date, format_figure, label, theme_name
 
 FACET_LIMIT = 8
-_FACET_TITLES = {"place": ("Lieux", "지역", "Places"), "organisation": ("Organisations", "기관", "Organisations"),
-                 "person": ("Personnes", "인물", "People")}
+_FACET_TITLES = {
+    "place": ("Lieux", "지역", "Places"),
+    "organisation": ("Organisations", "기관", "Organisations"),
+    "person": ("Personnes", "인물", "People"),
+}
 _UI = ("fr", "ko", "en")
 FACETS_CSS = """
 .ss-facets h4 { margin: .6em 0 .2em; font-size: .95em; }
@@ -36,8 +39,10 @@ def facets_html(annotations, ordinals, ui: str, active: str = "") -> str:
         parts.append(f"<h4>{escape(_FACET_TITLES[kind][_UI.index(ui) if ui in _UI else 0])}</h4><ul>")
         for entity, count in entries:
             css = "ss-facet ss-active" if entity.name == active else "ss-facet"
-            parts.append(f'<li><button class="{css}" data-action="entity" data-value="{escape(entity.name)}">'
-                         f'<span>{escape(entity.label(ui))}</span><span class="ss-count">{count}</span></button></li>')
+            parts.append(
+                f'<li><button class="{css}" data-action="entity" data-value="{escape(entity.name)}">'
+                f'<span>{escape(entity.label(ui))}</span><span class="ss-count">{count}</span></button></li>'
+            )
         parts.append("</ul>")
     return "".join(parts) + "</div>"
 
@@ -47,13 +52,22 @@ def dossier_html(dossier, documents: dict, ui: str) -> str:
     from app.briefing import citation, passage_rows, speaker_lines
 
     entity = dossier.entity
-    parts = [f'<div class="ss-dossier"><h2>{escape(entity["labels"][ui])} '
-             f'<small>({escape(label(ui, entity["type"]))})</small></h2>', f"<h3>{escape(label(ui, 'events'))}</h3><ul>"]
-    parts += [f"<li>{escape(e['title'])} — {escape(format_date(e['date'], ui))}, {escape(e['place'])} "
-              f"({e['passages']} {escape(label(ui, 'passages_n'))})</li>" for e in dossier.events]
+    parts = [
+        f'<div class="ss-dossier"><h2>{escape(entity["labels"][ui])} '
+        f"<small>({escape(label(ui, entity['type']))})</small></h2>",
+        f"<h3>{escape(label(ui, 'events'))}</h3><ul>",
+    ]
+    parts += [
+        f"<li>{escape(e['title'])} — {escape(format_date(e['date'], ui))}, {escape(e['place'])} "
+        f"({e['passages']} {escape(label(ui, 'passages_n'))})</li>"
+        for e in dossier.events
+    ]
     parts.append(f"</ul><h3>{escape(label(ui, 'speakers'))}</h3><ul>")
-    parts += [f"<li><b>{escape(name)}</b>{escape(f' — {roles}' if roles else '')}{escape(f': {topics}' if topics else '')}</li>"
-              for name, roles, topics in speaker_lines(dossier, ui)]
+    parts += [
+        f"<li><b>{escape(name)}</b>{escape(f' — {roles}' if roles else '')}"
+        f"{escape(f': {topics}' if topics else '')}</li>"
+        for name, roles, topics in speaker_lines(dossier, ui)
+    ]
     parts.append("</ul>")
     if dossier.themes:
         themes = ", ".join(f"{theme_name(d, ui)} ({n})" for d, n in dossier.themes)
@@ -63,8 +77,10 @@ def dossier_html(dossier, documents: dict, ui: str) -> str:
         parts.append(f"<p>{escape(label(ui, 'partners'))}: {escape(partners)}</p>")
     parts.append(f"<h3>{escape(label(ui, 'figures'))}</h3>")
     parts.append(_figures_table(dossier, ui) if dossier.figures else f"<p>{escape(label(ui, 'no_figures'))}</p>")
-    parts.append(f"<h3>{escape(label(ui, 'passages'))} ({len(dossier.passages)})</h3><table><thead><tr>"
-                 f"<th>{escape(label(ui, 'original'))}</th><th>{escape(label(ui, 'translation'))}</th></tr></thead><tbody>")
+    parts.append(
+        f"<h3>{escape(label(ui, 'passages'))} ({len(dossier.passages)})</h3><table><thead><tr>"
+        f"<th>{escape(label(ui, 'original'))}</th><th>{escape(label(ui, 'translation'))}</th></tr></thead><tbody>"
+    )
     for row in passage_rows(dossier):
         left = "".join(_passage(p, documents, ui, False, citation) for p in row.originals)
         right = "".join(_passage(p, documents, ui, True, citation) for p in row.translations)
@@ -74,12 +90,17 @@ def dossier_html(dossier, documents: dict, ui: str) -> str:
 
 def _figures_table(dossier, ui: str) -> str:
     head = "".join(f"<th>{escape(label(ui, key))}</th>" for key in ("figure", "measures", "french", "korean"))
-    rows = "".join(f"<tr><td>{escape(format_figure(figure, ui))}</td><td>{escape(figure.context)}</td>"
-                   f"<td>{escape(french)}</td><td>{escape(korean)}</td></tr>" for figure, french, korean in figure_rows(dossier))
+    rows = "".join(
+        f"<tr><td>{escape(format_figure(figure, ui))}</td><td>{escape(figure.context)}</td>"
+        f"<td>{escape(french)}</td><td>{escape(korean)}</td></tr>"
+        for figure, french, korean in figure_rows(dossier)
+    )
     return f'<table class="ss-figures"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
 def _passage(passage: dict, documents: dict, ui: str, working: bool, citation) -> str:
     mark = f' <span class="ss-working">{escape(label(ui, "working"))}</span>' if working else ""
-    return (f"<div>{escape(passage['text'])}</div>"
-            f'<div class="ss-cite">{escape(citation(passage, documents, ui))}{mark}</div>')
+    return (
+        f"<div>{escape(passage['text'])}</div>"
+        f'<div class="ss-cite">{escape(citation(passage, documents, ui))}{mark}</div>'
+    )

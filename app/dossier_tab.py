@@ -55,12 +55,26 @@ def entity_choices(engine, ui: str = "fr") -> list[tuple[str, str]]:
 def dossier_tab(engine, ui: str) -> DossierTab:
     choices = entity_choices(engine, ui)
     with gr.Row(equal_height=True):
-        entity = gr.Dropdown(choices, value=None, label=tab_label(ui, "entity"), elem_id="dossier-entity", scale=4,
-                             allow_custom_value=True, filterable=True)
+        entity = gr.Dropdown(
+            choices,
+            value=None,
+            label=tab_label(ui, "entity"),
+            elem_id="dossier-entity",
+            scale=4,
+            allow_custom_value=True,
+            filterable=True,
+        )
         show = gr.Button(tab_label(ui, "show"), variant="primary", elem_id="dossier-show", scale=1)
     with gr.Row(equal_height=True):
-        briefing_entities = gr.Dropdown(choices, value=[], multiselect=True, max_choices=MAX_BRIEFING_ENTITIES,
-                                        label=tab_label(ui, "briefing"), elem_id="briefing-entities", scale=4)
+        briefing_entities = gr.Dropdown(
+            choices,
+            value=[],
+            multiselect=True,
+            max_choices=MAX_BRIEFING_ENTITIES,
+            label=tab_label(ui, "briefing"),
+            elem_id="briefing-entities",
+            scale=4,
+        )
         make = gr.Button(tab_label(ui, "make"), elem_id="briefing-make", scale=1)
     with gr.Row(equal_height=True):
         docx = gr.DownloadButton(tab_label(ui, "docx"), interactive=False, size="sm", elem_id="briefing-docx")
@@ -94,8 +108,10 @@ class DossierCallbacks:
             return gr.update(value=None, interactive=False), gr.update(value=None, interactive=False)
         dossiers = [build_dossier(self.engine, name) for name in names]
         stem = "-".join(d.entity["name"] for d in dossiers)[:60].replace("/", "-").replace(" ", "-")
-        files = [write_briefing(dossiers, self.documents, ui, self.folder / f"briefing-{stem}-{ui}.{kind}", kind)
-                 for kind in ("docx", "md")]
+        files = [
+            write_briefing(dossiers, self.documents, ui, self.folder / f"briefing-{stem}-{ui}.{kind}", kind)
+            for kind in ("docx", "md")
+        ]
         return (gr.update(value=str(files[0]), interactive=True), gr.update(value=str(files[1]), interactive=True))
 
 
@@ -107,11 +123,19 @@ def wire_dossier_tab(tab: DossierTab, ui_radio: gr.Radio, engine) -> None:
 
     def relabelled(ui, name):
         choices = entity_choices(engine, ui)
-        return (gr.update(label=tab_label(ui, "entity"), choices=choices), gr.update(value=tab_label(ui, "show")),
-                gr.update(label=tab_label(ui, "briefing"), choices=choices), gr.update(value=tab_label(ui, "make")),
-                gr.update(label=tab_label(ui, "docx")), gr.update(label=tab_label(ui, "md")),
-                callbacks.show(name, ui) if name else gr.skip())
+        return (
+            gr.update(label=tab_label(ui, "entity"), choices=choices),
+            gr.update(value=tab_label(ui, "show")),
+            gr.update(label=tab_label(ui, "briefing"), choices=choices),
+            gr.update(value=tab_label(ui, "make")),
+            gr.update(label=tab_label(ui, "docx")),
+            gr.update(label=tab_label(ui, "md")),
+            callbacks.show(name, ui) if name else gr.skip(),
+        )
 
-    ui_radio.change(relabelled, [ui_radio, tab.entity],
-                    [tab.entity, tab.show, tab.briefing_entities, tab.make, tab.docx, tab.md, tab.dossier],
-                    api_visibility="private")
+    ui_radio.change(
+        relabelled,
+        [ui_radio, tab.entity],
+        [tab.entity, tab.show, tab.briefing_entities, tab.make, tab.docx, tab.md, tab.dossier],
+        api_visibility="private",
+    )

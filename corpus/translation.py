@@ -2,7 +2,8 @@
 
 The source of truth is ``corpus/translations/<doc>.jsonl``: one aligned
 segment per line, ``{"fr": <verbatim French source text>, "ko": <Korean>,
-"section"?: <Korean section title>, "speaker"?: <Korean speaker name>}``.
+"section"?: <Korean section title>, "speaker"?: <Korean speaker name>,
+"whole"?: true}`` (``whole``: never re-cut by ``corpus.resegment``).
 ``python -m corpus.translation`` renders each into the Korean Markdown document
 (``corpus/documents/ko/<doc>.ko.md``) and its alignment table
 (``<doc>.ko.align.tsv``: French and Korean character ranges of every aligned

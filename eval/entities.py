@@ -41,7 +41,9 @@ def evaluate_entities(path: Path = ENTITIES) -> dict:
     counts = {kind: Counter() for kind in ENTITY_TYPES}
     errors = []
     for record, found in zip(records, predicted):
-        gold = {(kind, _canonical(gazetteer, kind, name)) for kind, names in record["entities"].items() for name in names}
+        gold = {
+            (kind, _canonical(gazetteer, kind, name)) for kind, names in record["entities"].items() for name in names
+        }
         for kind in ENTITY_TYPES:
             g, p = {e for e in gold if e[0] == kind}, {e for e in found if e[0] == kind}
             counts[kind].update(tp=len(g & p), fp=len(p - g), fn=len(g - p))
@@ -74,12 +76,18 @@ def evaluate_figures(path: Path = FIGURES) -> dict:
             if record.get("ko") and korean[record["key"]] > 0:
                 paired += 1
             elif record.get("ko"):
-                missed.append({"fr": record["fr"], "ko": record["ko"], "key": record["key"], "why": "Korean form not paired"})
+                missed.append(
+                    {"fr": record["fr"], "ko": record["ko"], "key": record["key"], "why": "Korean form not paired"}
+                )
         else:
             missed.append({"fr": record["fr"], "key": record["key"], "why": "not extracted"})
     translated = sum(1 for r in records if r.get("ko"))
-    return {"figures": len(records), "recall": round(found / len(records), 3),
-            "paired": round(paired / translated, 3) if translated else None, "missed": missed}
+    return {
+        "figures": len(records),
+        "recall": round(found / len(records), 3),
+        "paired": round(paired / translated, 3) if translated else None,
+        "missed": missed,
+    }
 
 
 def _canonical(gazetteer: Gazetteer, kind: str, name: str) -> str:
@@ -89,8 +97,12 @@ def _canonical(gazetteer: Gazetteer, kind: str, name: str) -> str:
 
 def _scores(counts: Counter) -> dict:
     tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
-    return {"precision": round(tp / (tp + fp), 3) if tp + fp else 1.0, "recall": round(tp / (tp + fn), 3) if tp + fn else 1.0,
-            "gold": tp + fn, "found": tp + fp}
+    return {
+        "precision": round(tp / (tp + fp), 3) if tp + fp else 1.0,
+        "recall": round(tp / (tp + fn), 3) if tp + fn else 1.0,
+        "gold": tp + fn,
+        "found": tp + fp,
+    }
 
 
 def main() -> int:

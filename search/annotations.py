@@ -41,7 +41,11 @@ def annotate_chunks(chunks: list[Chunk]) -> dict:
 
 def load_annotations(stored: dict | None, chunks: list[Chunk], glossary) -> "Annotations":
     """The stored annotations when they are of this version and this glossary, else built from the chunks."""
-    if stored and stored.get("version") == ANNOTATIONS_VERSION and stored.get("glossary") == glossary_fingerprint(glossary):
+    if (
+        stored
+        and stored.get("version") == ANNOTATIONS_VERSION
+        and stored.get("glossary") == glossary_fingerprint(glossary)
+    ):
         try:
             return Annotations.from_json(stored)
         except (KeyError, TypeError, ValueError):
@@ -57,8 +61,14 @@ def glossary_fingerprint(glossary) -> str:
 class Annotations:
     """Entities, mentions by passage ordinal, relations, and figures by passage ordinal."""
 
-    def __init__(self, entities: dict[str, Entity], mentions: dict[int, list[Mention]], relations: list[Relation],
-                 figures: dict[int, list[PassageFigure]], fingerprint: str = ""):
+    def __init__(
+        self,
+        entities: dict[str, Entity],
+        mentions: dict[int, list[Mention]],
+        relations: list[Relation],
+        figures: dict[int, list[PassageFigure]],
+        fingerprint: str = "",
+    ):
         self.entities, self.mentions, self.relations, self.figures = entities, mentions, relations, figures
         self.fingerprint = fingerprint
         self._gazetteer = Gazetteer()
@@ -95,9 +105,16 @@ class Annotations:
             "version": ANNOTATIONS_VERSION,
             "glossary": self.fingerprint,
             "entities": [entity.to_dict() for entity in self.entities.values()],
-            "mentions": {str(o): [[m.entity, m.text, m.start, m.end, m.source] for m in found] for o, found in self.mentions.items()},
+            "mentions": {
+                str(o): [[m.entity, m.text, m.start, m.end, m.source] for m in found]
+                for o, found in self.mentions.items()
+            },
             "relations": [relation.to_dict() for relation in self.relations],
-            "figures": {str(o): [[f.figure.to_dict(), f.in_section] for f in found] for o, found in self.figures.items() if found},
+            "figures": {
+                str(o): [[f.figure.to_dict(), f.in_section] for f in found]
+                for o, found in self.figures.items()
+                if found
+            },
         }
 
     @classmethod
@@ -106,7 +123,10 @@ class Annotations:
             {e["id"]: Entity.from_dict(e) for e in data["entities"]},
             {int(o): [Mention(*m) for m in found] for o, found in data["mentions"].items()},
             [Relation.from_dict(r) for r in data["relations"]],
-            {int(o): [PassageFigure(int(o), Figure.from_dict(f), bool(s)) for f, s in found] for o, found in data["figures"].items()},
+            {
+                int(o): [PassageFigure(int(o), Figure.from_dict(f), bool(s)) for f, s in found]
+                for o, found in data["figures"].items()
+            },
             data.get("glossary", ""),
         )
 
@@ -134,7 +154,9 @@ class Annotations:
         """Passages that name the entity, or whose speaker holds a role in it (a mayor's speech is his city's)."""
         direct = {o for o, found in self.mentions.items() if any(m.entity == key for m in found)}
         people = {r.source for r in self.relations if r.kind == "role" and r.target == key}
-        spoken = {o for o, found in self.mentions.items() if any(m.source == "speaker" and m.entity in people for m in found)}
+        spoken = {
+            o for o, found in self.mentions.items() if any(m.source == "speaker" and m.entity in people for m in found)
+        }
         return direct | spoken
 
     def passages(self, key: str, aligned: dict[int, list[int]]) -> list[int]:
@@ -177,8 +199,14 @@ def _speaker_mentions(chunk: Chunk, gazetteer: Gazetteer) -> list[Mention]:
         return [Mention(people[0].entity, speaker, -1, -1, "speaker")]
     roman = re.search(r"\(([^)]+)\)", speaker)
     name = title_case(roman.group(1) if roman else speaker)
-    entity = gazetteer.add(Entity(entity_id("person", name), "person", name, (("fr", name),) + (
-        (("ko", speaker.split("(")[0].strip()),) if roman else ())))
+    entity = gazetteer.add(
+        Entity(
+            entity_id("person", name),
+            "person",
+            name,
+            (("fr", name),) + ((("ko", speaker.split("(")[0].strip()),) if roman else ()),
+        )
+    )
     return [Mention(entity.id, speaker, -1, -1, "speaker")]
 
 

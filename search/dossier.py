@@ -101,8 +101,10 @@ def build_dossier(engine: SearchEngine, name: str) -> Dossier:
         sections=Counter(c.section for c in originals if c.section).most_common(),
         themes=_themes(engine, chunks),
         figures=_key_figures(engine, annotations, ordinals),
-        partners=[{"entity": other.to_dict(), "evidence": relation.role, "passage": engine.chunks[relation.ordinal].id}
-                  for other, relation in _unique_partners(annotations.partners(entity.id))],
+        partners=[
+            {"entity": other.to_dict(), "evidence": relation.role, "passage": engine.chunks[relation.ordinal].id}
+            for other, relation in _unique_partners(annotations.partners(entity.id))
+        ],
         named=_also_named(annotations, entity.id, ordinals),
         passages=passages,
     )
@@ -114,8 +116,16 @@ def _events(engine: SearchEngine, chunks) -> list[dict]:
     for doc, count in counts.items():
         document = engine.data.documents.get(doc)
         meta = document.meta if document else None
-        events.append({"doc": doc, "title": meta.title if meta else doc, "event": meta.event if meta else "",
-                       "date": meta.date if meta else "", "place": meta.place if meta else "", "passages": count})
+        events.append(
+            {
+                "doc": doc,
+                "title": meta.title if meta else doc,
+                "event": meta.event if meta else "",
+                "date": meta.date if meta else "",
+                "place": meta.place if meta else "",
+                "passages": count,
+            }
+        )
     return sorted(events, key=lambda e: (e["date"], e["doc"]))
 
 
@@ -131,10 +141,20 @@ def _speakers(annotations: Annotations, key: str, ordinals: list[int]) -> list[S
         entity = annotations.entities.get(person)
         if entity is None:
             continue
-        roles = tuple(dict.fromkeys(r.role for r in annotations.roles_of(person) if not r.target or r.target == key
-                                    or person not in holders))
-        speakers.append(Speaker(person, entity.name, {lang: entity.label(lang) for lang in ("fr", "ko", "en")},
-                                roles[:6], spoken.get(person, 0)))
+        roles = tuple(
+            dict.fromkeys(
+                r.role for r in annotations.roles_of(person) if not r.target or r.target == key or person not in holders
+            )
+        )
+        speakers.append(
+            Speaker(
+                person,
+                entity.name,
+                {lang: entity.label(lang) for lang in ("fr", "ko", "en")},
+                roles[:6],
+                spoken.get(person, 0),
+            )
+        )
     return speakers
 
 
@@ -155,11 +175,23 @@ def _key_figures(engine: SearchEngine, annotations: Annotations, ordinals: list[
     figures = []
     for key, found in grouped.items():
         first = next((f.figure for f in found if not engine.chunks[f.ordinal].translated), found[0].figure)
-        sources = tuple(dict.fromkeys(
-            FigureSource(engine.chunks[f.ordinal].id, engine.chunks[f.ordinal].doc, str(engine.passage_language(engine.chunks[f.ordinal])),
-                         engine.chunks[f.ordinal].section, f.figure.text, f.figure.context, engine.chunks[f.ordinal].translated)
-            for f in found))
-        figures.append(KeyFigure(key, first.kind, first.value, first.upper, first.unit, first.normal, first.context, sources))
+        sources = tuple(
+            dict.fromkeys(
+                FigureSource(
+                    engine.chunks[f.ordinal].id,
+                    engine.chunks[f.ordinal].doc,
+                    str(engine.passage_language(engine.chunks[f.ordinal])),
+                    engine.chunks[f.ordinal].section,
+                    f.figure.text,
+                    f.figure.context,
+                    engine.chunks[f.ordinal].translated,
+                )
+                for f in found
+            )
+        )
+        figures.append(
+            KeyFigure(key, first.kind, first.value, first.upper, first.unit, first.normal, first.context, sources)
+        )
     order = {kind: i for i, kind in enumerate(KEY_FIGURE_KINDS)}
     return sorted(figures, key=lambda f: (order[f.kind], min(engine.chunk(s.id).ordinal for s in f.sources)))
 
@@ -174,7 +206,14 @@ def _unique_partners(pairs):
 
 def _also_named(annotations: Annotations, key: str, ordinals: list[int]) -> list[dict]:
     """Other entities named in the same passages, most often first."""
-    counts = Counter(m.entity for o in ordinals for m in {m.entity: m for m in annotations.mentions.get(o, ())}.values()
-                     if m.entity != key)
-    return [{"entity": annotations.entities[e].to_dict(), "passages": n} for e, n in counts.most_common(MAX_NAMED)
-            if e in annotations.entities]
+    counts = Counter(
+        m.entity
+        for o in ordinals
+        for m in {m.entity: m for m in annotations.mentions.get(o, ())}.values()
+        if m.entity != key
+    )
+    return [
+        {"entity": annotations.entities[e].to_dict(), "passages": n}
+        for e, n in counts.most_common(MAX_NAMED)
+        if e in annotations.entities
+    ]

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from corpus.language import fold_accents
 
@@ -34,8 +33,21 @@ _NAME_GAP = r"[\s-]+"  # between the words of a person's name
 # A Latin name ends where Latin letters end: "GAOK의 지원" names GAOK, "France-Corée" and "Tourisme" do not.
 _LATIN_START, _LATIN_END = r"(?<![A-Za-z0-9À-ÖØ-öø-ÿ_-])", r"(?![A-Za-z0-9À-ÖØ-öø-ÿ_-])"
 # Places above a city's level: not a city's partner nor an official's post, and a modifier in Korean names.
-COUNTRIES = frozenset({"France", "Corée", "République de Corée", "Corée du Sud", "Togo", "Chine", "Japon",
-                       "Royaume-Uni", "Allemagne", "Vietnam", "Europe"})
+COUNTRIES = frozenset(
+    {
+        "France",
+        "Corée",
+        "République de Corée",
+        "Corée du Sud",
+        "Togo",
+        "Chine",
+        "Japon",
+        "Royaume-Uni",
+        "Allemagne",
+        "Vietnam",
+        "Europe",
+    }
+)
 _KO_DERIVED = ("인", "어", "식", "군")  # 프랑스인, 한국어, 프랑스식, 프랑스군: people, language, style, army
 
 
@@ -93,6 +105,7 @@ class Gazetteer:
     # Other glossary names holding a country ("Green New Deal européen", "France relance", "프랑스 지자체
     # 국제교류포럼"): the country only qualifies them. A city inside one ("Festival de Suwon") is still named.
     blockers: list[str] = field(default_factory=list)
+    _matchers: tuple | None = None
 
     @classmethod
     def from_glossary(cls, glossary) -> "Gazetteer":
@@ -101,7 +114,11 @@ class Gazetteer:
             kind = _DOMAIN_TYPES.get(entry.domain)
             if kind is None or entry.fr[0] in _NOT_NAMES or not any(ch.isupper() for ch in entry.fr[0]):
                 continue  # "mairie", "région": common nouns; "groupe-pays Corée", "parc Montmartre" are names
-            names = tuple(("fr", v) for v in entry.fr) + tuple(("ko", v) for v in entry.ko) + tuple(("en", v) for v in entry.en)
+            names = (
+                tuple(("fr", v) for v in entry.fr)
+                + tuple(("ko", v) for v in entry.ko)
+                + tuple(("en", v) for v in entry.en)
+            )
             # "Corée" and "Corée du Sud" are both 한국 in Korean: one place, named by its shortest French form.
             same = [gazetteer._korean.get(v) for v in entry.ko if kind == "place" and _HANGUL.search(v)]
             twin = gazetteer.entities.get(next((key for key in same if key), ""))
@@ -112,8 +129,13 @@ class Gazetteer:
                 gazetteer.add(Entity(entity_id(kind, entry.fr[0]), kind, entry.fr[0], names))
             if kind == "place" and entry.fr[0] in COUNTRIES:
                 gazetteer.countries.add(gazetteer.resolve(entry.fr[0]).id)
-        gazetteer.blockers = [v for e in glossary.entries if e.domain not in _DOMAIN_TYPES and _is_proper(e.fr[0])
-                              for v in e.fr + e.ko if gazetteer.find(v)]
+        gazetteer.blockers = [
+            v
+            for e in glossary.entries
+            if e.domain not in _DOMAIN_TYPES and _is_proper(e.fr[0])
+            for v in e.fr + e.ko
+            if gazetteer.find(v)
+        ]
         return gazetteer
 
     def add(self, entity: Entity) -> Entity:
@@ -132,7 +154,7 @@ class Gazetteer:
                 self._people.setdefault(_person_key(variant), entity.id)
             elif lang != "en" or entity.type != "place" or len(variant) > 3:
                 self._latin.setdefault(fold_accents(variant), entity.id)
-        self._compiled.cache_clear()
+        self._matchers = None  # recompiled on the next find
         return entity
 
     def resolve(self, name: str) -> Entity | None:
@@ -144,8 +166,12 @@ class Gazetteer:
         entity_key = self._people.get(_person_key(name))
         return self.entities.get(entity_key) if entity_key else None
 
-    @lru_cache(maxsize=1)
     def _compiled(self):
+        if self._matchers is None:
+            self._matchers = self._compile()
+        return self._matchers
+
+    def _compile(self):
         def alternation(keys, spaces=r"\ "):
             escaped = (re.escape(k).replace(r"\ ", spaces) for k in sorted(keys, key=len, reverse=True))
             return "|".join(escaped) or r"(?!x)x"
@@ -158,9 +184,6 @@ class Gazetteer:
             re.compile(rf"(?<![\uac00-\ud7a3])(?:{alternation(self._korean)})"),
         )
 
-    def __hash__(self) -> int:  # one compiled set of matchers per gazetteer object
-        return id(self)
-
     def find(self, text: str) -> list[Mention]:
         """Known names in ``text``, longest first where two overlap."""
         folded = fold_accents(text)
@@ -171,10 +194,17 @@ class Gazetteer:
         for match in latin.finditer(folded):
             key = match.group(0)
             entity = self._latin.get(key) or next((v for k, v in self._latin.items() if k.upper() == key), None)
-            found.append(Mention(entity, text[match.start():match.end()], match.start(), match.end(), "name"))
+            found.append(Mention(entity, text[match.start() : match.end()], match.start(), match.end(), "name"))
         for match in people.finditer(folded):
-            found.append(Mention(self._people[_person_key(match.group(0))], text[match.start():match.end()],
-                                 match.start(), match.end(), "name"))
+            found.append(
+                Mention(
+                    self._people[_person_key(match.group(0))],
+                    text[match.start() : match.end()],
+                    match.start(),
+                    match.end(),
+                    "name",
+                )
+            )
         for match in korean.finditer(text):
             found.append(Mention(self._korean[match.group(0)], match.group(0), match.start(), match.end(), "name"))
         return _longest(found)
@@ -203,13 +233,18 @@ def _drop_modifiers(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
     kept = []
     for index, mention in enumerate(mentions):
         if mention.entity in gazetteer.countries and any(
-                s <= mention.start and mention.end <= e and e - s > mention.end - mention.start for s, e in blocked):
+            s <= mention.start and mention.end <= e and e - s > mention.end - mention.start for s, e in blocked
+        ):
             continue
         if mention.entity in gazetteer.countries and _HANGUL.search(mention.text):
-            after = text[mention.end:mention.end + 1]
+            after = text[mention.end : mention.end + 1]
             following = mentions[index + 1] if index + 1 < len(mentions) else None
-            if after in _KO_DERIVED or following is not None and following.start == mention.end + 1 and \
-                    gazetteer.entities[following.entity].type == "organisation":
+            if (
+                after in _KO_DERIVED
+                or following is not None
+                and following.start == mention.end + 1
+                and gazetteer.entities[following.entity].type == "organisation"
+            ):
                 continue
         kept.append(mention)
     return kept
@@ -220,7 +255,7 @@ def _is_proper(term: str) -> bool:
 
 
 def _resolve_key(name: str) -> str:
-    """"Seogu à Incheon", "SEOGU À INCHEON", "인천광역시 서구" / "인천광역시서구": one key each."""
+    """ "Seogu à Incheon", "SEOGU À INCHEON", "인천광역시 서구" / "인천광역시서구": one key each."""
     return "".join(fold_accents(name).casefold().replace("-", " ").split())
 
 
@@ -238,5 +273,5 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
 
 
 def title_case(name: str) -> str:
-    """"JAE HYUN LEE" → "Jae Hyun Lee", "MIN-HO PARK" → "Min-Ho Park"; mixed-case words stay as written."""
+    """ "JAE HYUN LEE" → "Jae Hyun Lee", "MIN-HO PARK" → "Min-Ho Park"; mixed-case words stay as written."""
     return " ".join("-".join(p.capitalize() for p in w.split("-")) if w.isupper() else w for w in name.split())

@@ -22,8 +22,12 @@ from search.entities import COUNTRIES, Gazetteer, Mention, recognise
 
 _FR_ROLE = re.compile(
     r"^(?:maire|président|présidente|directeur|directrice|ambassadeur|ambassadrice|secrétaire|chargée?|conseill(?:er|ère)|"
-    r"adjointe?|élue?|déléguée?|maître|head|senior|responsable|chef|interprète|co-fondat)", re.IGNORECASE)
-_KO_ROLE = re.compile(r"(구청장|부시장|시장|청장|도지사|대사|사무총장|회장|과장|주무관|담당관|부국장|국장|시의원|부교수|서기관|참사관|소장|매니저|통역사|담당|대표|위원장|박사)")
+    r"adjointe?|élue?|déléguée?|maître|head|senior|responsable|chef|interprète|co-fondat)",
+    re.IGNORECASE,
+)
+_KO_ROLE = re.compile(
+    r"(구청장|부시장|시장|청장|도지사|대사|사무총장|회장|과장|주무관|담당관|부국장|국장|시의원|부교수|서기관|참사관|소장|매니저|통역사|담당|대표|위원장|박사)"
+)
 _FR_PARTNER = re.compile(r"partenaire|partenariat|jumel|en contact avec|en coopération avec|coopère", re.IGNORECASE)
 _KO_PARTNER = re.compile(r"교류도시|자매도시|우호도시|파트너 도시|교류 관계|교류 중|협력 중")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
@@ -71,8 +75,13 @@ def _shares_line(text: str, mention: Mention, mentions: list[Mention], gazetteer
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     line_end = len(text) if line_end < 0 else line_end
-    return any(other is not mention and line_start <= other.start and other.end <= line_end
-               and getattr(gazetteer.entities.get(other.entity), "type", "") == "person" for other in mentions)
+    return any(
+        other is not mention
+        and line_start <= other.start
+        and other.end <= line_end
+        and getattr(gazetteer.entities.get(other.entity), "type", "") == "person"
+        for other in mentions
+    )
 
 
 def _role_window(text: str, end: int, next_line: bool = True) -> str:
@@ -107,8 +116,9 @@ def _role_targets(role: str, gazetteer: Gazetteer) -> list[str]:
     return list(dict.fromkeys(targets))
 
 
-def partner_relations(text: str, ordinal: int, mentions: list[Mention], gazetteer: Gazetteer,
-                      own_city: str = "") -> list[Relation]:
+def partner_relations(
+    text: str, ordinal: int, mentions: list[Mention], gazetteer: Gazetteer, own_city: str = ""
+) -> list[Relation]:
     """City ↔ city partnerships stated in the sentences of ``text``."""
     relations = []
     position = 0
@@ -117,9 +127,9 @@ def partner_relations(text: str, ordinal: int, mentions: list[Mention], gazettee
         position = start + len(sentence)
         if not (_FR_PARTNER.search(sentence) or _KO_PARTNER.search(sentence)):
             continue
-        cities = list(dict.fromkeys(
-            m.entity for m in mentions
-            if start <= m.start < position and _is_city(gazetteer, m.entity)))
+        cities = list(
+            dict.fromkeys(m.entity for m in mentions if start <= m.start < position and _is_city(gazetteer, m.entity))
+        )
         if len(cities) == 1 and own_city and own_city != cities[0]:
             cities.insert(0, own_city)
         for first, second in zip(cities, cities[1:]):

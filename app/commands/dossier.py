@@ -13,12 +13,15 @@ def register(sub, common) -> None:
     from app.briefing_text import BRIEFING_LANGS
 
     dossier = sub.add_parser(
-        "dossier", parents=[common], help="dossier of a city, organisation or person; briefings",
+        "dossier",
+        parents=[common],
+        help="dossier of a city, organisation or person; briefings",
         description="For each entity: events and dates, speakers and roles, sections, themes, key figures with their "
-                    "French and Korean sources,\npartners, and every passage with its counterpart in document order. "
-                    "--docx/--md write one briefing for all of them.",
+        "French and Korean sources,\npartners, and every passage with its counterpart in document order. "
+        "--docx/--md write one briefing for all of them.",
         epilog="Examples:\n  seminar-search dossier Suwon\n  seminar-search dossier 군산 --json\n"
-               "  seminar-search dossier Suwon Goyang Gunsan Chungnam Seogu --docx briefing.docx --lang fr")
+        "  seminar-search dossier Suwon Goyang Gunsan Chungnam Seogu --docx briefing.docx --lang fr",
+    )
     dossier.add_argument("entities", nargs="+", metavar="NAME", help="a place, organisation or person, in any language")
     dossier.add_argument("--json", action="store_true", help="JSON output (one object per line and entity)")
     dossier.add_argument("--docx", type=Path, default=None, metavar="FILE", help="write a Word briefing")
@@ -52,7 +55,10 @@ def run_dossier(args) -> int:
 def format_dossier(dossier) -> str:
     """A readable summary: what the JSON holds, passages cut to one line."""
     entity = dossier.entity
-    lines = [f"# {entity['name']} ({entity['type']})  {' / '.join(sorted(set(entity['labels'].values()) - {entity['name']}))}"]
+    lines = [
+        f"# {entity['name']} ({entity['type']})  "
+        + " / ".join(sorted(set(entity["labels"].values()) - {entity["name"]}))
+    ]
     lines += [f"event: {e['title']} — {e['date']}, {e['place']} ({e['passages']} passages)" for e in dossier.events]
     for speaker in dossier.speakers:
         lines.append(f"speaker: {speaker.name}" + (f" — {'; '.join(speaker.roles[:2])}" if speaker.roles else ""))

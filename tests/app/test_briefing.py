@@ -13,9 +13,11 @@ from app.briefing import briefing_markdown, passage_rows, write_briefing
 from app.cli import main
 
 CITIES = ["Suwon", "Goyang", "Gunsan", "Chungnam", "Seogu"]
-HEADINGS = {"fr": ("Chiffres clés", "Qui a parlé, sur quoi", "traduction de travail"),
-            "ko": ("주요 수치", "발표자 및 발표 내용", "작업 번역"),
-            "en": ("Key figures", "Who spoke, on what", "working translation")}
+HEADINGS = {
+    "fr": ("Chiffres clés", "Qui a parlé, sur quoi", "traduction de travail"),
+    "ko": ("주요 수치", "발표자 및 발표 내용", "작업 번역"),
+    "en": ("Key figures", "Who spoke, on what", "working translation"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -68,11 +70,25 @@ def test_markdown_headings_follow_the_language_and_text_is_escaped(dossiers):
 
 def test_one_command_writes_the_five_city_briefing(tmp_path, capsys, bundled_index):
     target = tmp_path / "briefing.docx"
-    code = main(["dossier", *CITIES, "--docx", str(target), "--md", str(tmp_path / "briefing.md"), "--lang", "ko",
-                 "--index-dir", str(bundled_index)])
+    code = main(
+        [
+            "dossier",
+            *CITIES,
+            "--docx",
+            str(target),
+            "--md",
+            str(tmp_path / "briefing.md"),
+            "--lang",
+            "ko",
+            "--index-dir",
+            str(bundled_index),
+        ]
+    )
     _out, err = capsys.readouterr()
     assert code == 0, err
-    assert target.stat().st_size > 10_000 and (tmp_path / "briefing.md").read_text(encoding="utf-8").startswith("# 브리핑 자료")
+    assert target.stat().st_size > 10_000 and (tmp_path / "briefing.md").read_text(encoding="utf-8").startswith(
+        "# 브리핑 자료"
+    )
 
 
 def test_a_folder_as_target_is_one_line_and_exit_2(tmp_path, capsys, bundled_index):
@@ -81,15 +97,33 @@ def test_a_folder_as_target_is_one_line_and_exit_2(tmp_path, capsys, bundled_ind
     assert code == 2 and err.count("\n") == 1
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
-                    reason="LibreOffice (soffice) and poppler (pdftoppm) not installed: run scripts/setup.sh test")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
+    reason="LibreOffice (soffice) and poppler (pdftoppm) not installed: run scripts/setup.sh test",
+)
 def test_libreoffice_renders_korean_and_nothing_overflows(tmp_path, dossiers, documents):
     docx_path = write_briefing(dossiers, documents, "fr", tmp_path / "briefing.docx", "docx")
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_path)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = tmp_path / "briefing.pdf"
-    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "2", str(pdf), str(tmp_path / "page")], check=True, timeout=120)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "2", str(pdf), str(tmp_path / "page")],
+        check=True,
+        timeout=120,
+    )
     assert sorted(p.name for p in tmp_path.glob("page-*.png"))
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "Nanum" in fonts  # Korean set in a font that has Hangul, not empty boxes
@@ -111,4 +145,3 @@ def _assert_words_inside_pages(xhtml: str) -> None:
             words += 1
             assert float(word.get("xMin")) >= 0 and float(word.get("xMax")) <= width, word.text
     assert words > 500 and "서구" in xhtml
-

@@ -75,7 +75,9 @@ def open_filters(page) -> None:
 
 
 def first_badges(page) -> list[str]:
-    return page.locator("#results .ss-card header .ss-badge:first-of-type").all_inner_texts()
+    """The language badge of each result card, in order."""
+    return page.locator("#results .ss-card header").evaluate_all(
+        "headers => headers.map(h => h.querySelector('.ss-badge').innerText)")
 
 
 def test_french_query_shows_french_originals_once_each_with_the_korean_beside(page):

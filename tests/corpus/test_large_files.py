@@ -21,7 +21,8 @@ PEAK_RSS_LIMIT_MB = 120
 
 CHILD = textwrap.dedent(
     """
-    import json, resource, sys
+    import json, sys
+    from large_files import peak_rss_mb
     from corpus.chunker import chunk_document
     from corpus.loader import load_documents
 
@@ -33,7 +34,7 @@ CHILD = textwrap.dedent(
     print(json.dumps({"chunks": len(chunks), "bad": bad[:5], "ordered": ordered,
                       "covered": [chunks[0].start, chunks[-1].end, len(document.text)],
                       "longest": max(c.end - c.start for c in chunks),
-                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                      "peak_mb": peak_rss_mb()}))
     """
 )
 
@@ -47,7 +48,9 @@ def test_two_megabyte_single_line_file_in_bounded_memory(tmp_path):
         sys.path.remove(str(BENCHMARKS))
     path = tmp_path / "seance-fleuve.txt"
     write_single_line(path, 2)
-    done = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, timeout=300, cwd=BENCHMARKS
+    )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["chunks"] > 1000 and not result["bad"] and result["ordered"]

@@ -88,9 +88,9 @@ def test_info_without_any_index_says_how_to_build_one(capsys, tmp_path):
 
 def test_reindex_after_pointer_loss_keeps_the_user_sources(capsys, user_copy, encoder, monkeypatch):
     """``index`` with no path re-reads the recorded sources, not the bundled corpus."""
-    import index.encoders
+    import index.builder
 
-    monkeypatch.setattr(index.encoders, "load_encoder", lambda *a, **k: encoder)
+    monkeypatch.setattr(index.builder, "load_encoder", lambda *args, **kwargs: encoder)  # the session's, loaded once
     (user_copy / CURRENT_FILE).unlink()
     code, out, err = run(capsys, "index", "--index-dir", user_copy)
     assert code == 0, err

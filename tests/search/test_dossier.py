@@ -24,8 +24,11 @@ def figure(record, normal):
 
 def test_gunsan_lists_its_figures_with_french_and_korean_sources(capsys, bundled_index):
     (gunsan,) = dossier(capsys, bundled_index, "Gunsan")
-    for normal, french, korean in (("3000000000 W", "3 GW", "3GW"), ("320000000000 KRW", "320 Milliards de won", "3,200억 원"),
-                                   ("517100000000 KRW", "517,1 Milliards de won", "5,171억 원")):
+    for normal, french, korean in (
+        ("3000000000 W", "3 GW", "3GW"),
+        ("320000000000 KRW", "320 Milliards de won", "3,200억 원"),
+        ("517100000000 KRW", "517,1 Milliards de won", "5,171억 원"),
+    ):
         found = figure(gunsan, normal)
         assert found["languages"] == ["fr", "ko"]
         written = {(s["lang"], s["text"]) for s in found["sources"]}
@@ -83,7 +86,9 @@ def test_the_index_stores_the_annotations_and_search_uses_them(tmp_path, encoder
     folder = tmp_path / "docs"
     folder.mkdir()
     # Written by the team for testing.
-    (folder / "note.txt").write_text("VILLE DE GUNSAN\n\nUn parc solaire de 3 GW a été annoncé en 2018.\n", encoding="utf-8")
+    (folder / "note.txt").write_text(
+        "VILLE DE GUNSAN\n\nUn parc solaire de 3 GW a été annoncé en 2018.\n", encoding="utf-8"
+    )
     build_index([folder], tmp_path / "index", encoder=encoder, annotate=annotate_chunks)
     generation = next((tmp_path / "index").glob("gen-*"))
     stored = json.loads((generation / "annotations.json").read_text(encoding="utf-8"))

@@ -13,8 +13,10 @@ from search.entities import Gazetteer, recognise
 from search.glossary import Glossary
 
 # Written by the team for testing, in the style of the seminar reports (not from the archive).
-FRENCH = ("M. MIN-HO PARK\nMaire de Goyang\n"
-          "La ville de Goyang, partenaire de Lyon, a présenté son marché de producteurs avec Cités Unies France.")
+FRENCH = (
+    "M. MIN-HO PARK\nMaire de Goyang\n"
+    "La ville de Goyang, partenaire de Lyon, a présenté son marché de producteurs avec Cités Unies France."
+)
 KOREAN = "박민호(Min-Ho PARK) 고양시장\n고양시는 리옹시와 교류 관계를 맺고 있으며 프랑스 도시연합과 협력하고 있음"
 
 
@@ -29,7 +31,12 @@ def names(mentions, gazetteer):
 
 def test_glossary_names_titles_and_city_patterns_in_french(gazetteer):
     found = names(recognise(FRENCH, gazetteer), gazetteer)
-    assert {("place", "Goyang"), ("place", "Lyon"), ("organisation", "Cités Unies France"), ("person", "Min-Ho Park")} <= found
+    assert {
+        ("place", "Goyang"),
+        ("place", "Lyon"),
+        ("organisation", "Cités Unies France"),
+        ("person", "Min-Ho Park"),
+    } <= found
 
 
 def test_korean_names_with_particles_and_romanised_forms(gazetteer):
@@ -49,8 +56,10 @@ def test_embassies_are_one_organisation_in_both_languages(gazetteer):
 
 
 def test_person_role_city_and_partner_links():
-    chunks = [Chunk("t:0", "t", "fr", FRENCH, 0, len(FRENCH), 0, speaker="Min-Ho Park"),
-              Chunk("t.ko:0", "t.ko", "ko", KOREAN, 0, len(KOREAN), 1, speaker="박민호(Min-Ho PARK)", translated=True)]
+    chunks = [
+        Chunk("t:0", "t", "fr", FRENCH, 0, len(FRENCH), 0, speaker="Min-Ho Park"),
+        Chunk("t.ko:0", "t.ko", "ko", KOREAN, 0, len(KOREAN), 1, speaker="박민호(Min-Ho PARK)", translated=True),
+    ]
     annotations = Annotations.build(chunks, Glossary.load())
     roles = {(r.source, r.target, r.role) for r in annotations.relations if r.kind == "role"}
     assert ("person:min-ho-park", "place:goyang", "Maire de Goyang") in roles
@@ -91,7 +100,7 @@ def test_entity_filter_with_a_query_and_in_korean(engine):
 def test_facets_count_the_entities_of_results(engine):
     response = engine.search("빗물", k=10)
     facets = engine.annotations().facets(engine.chunk(r.id).ordinal for r in response.results)
-    assert ("Suwon", ) in {(entity.name,) for entity, _count in facets["place"]}
+    assert ("Suwon",) in {(entity.name,) for entity, _count in facets["place"]}
     assert all(count >= 1 for entries in facets.values() for _e, count in entries)
 
 
