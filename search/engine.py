@@ -187,10 +187,12 @@ class SearchEngine:
         highlight = set(query_terms) | {t for e in expansions for t in e["terms"]}
         results = [self._result(rank, item, highlight, pairs) for rank, item in enumerate(shown[: options.k], start=1)]
         return SearchResponse(
-            text, query_lang, options.mode, options.lang, results, _public_expansions(expansions), list(parsed.notices),
+            parsed.query, query_lang, options.mode, options.lang, results, _public_expansions(expansions),
+            list(parsed.notices),
             total=len(strong), weaker=len(ranked) - len(strong), did_you_mean=self._did_you_mean(text),
             phrases=parsed.phrases, excluded=parsed.excluded,
-            filters={"lang": options.lang, "docs": list(options.docs), "speaker": options.speaker.strip(), "mode": options.mode,
+            filters={"lang": options.lang, "docs": list(options.docs), "speaker": options.speaker.strip(),
+                     "mode": options.mode,
                      "entity": options.entity.strip()},
         )
 
@@ -330,7 +332,8 @@ class SearchEngine:
             allowed &= np.isin(self._docs, list(options.docs))
         return allowed
 
-    def _candidates(self, options: SearchOptions, parsed: ParsedQuery, pairs: PairIndex) -> tuple[np.ndarray, np.ndarray]:
+    def _candidates(self, options: SearchOptions, parsed: ParsedQuery,
+                    pairs: PairIndex) -> tuple[np.ndarray, np.ndarray]:
         """(passages that may be shown, pairs that may be found), before any ranking (filters never cut a top-k).
 
         Speaker, phrases and exclusions hold for the unit: the Korean translation of

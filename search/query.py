@@ -28,12 +28,14 @@ class ParsedQuery:
     """A query split into what is searched, what must occur verbatim and what must not occur.
 
     Attributes:
+        query: the query as typed, whitespace normalised (and truncated if too long).
         text: the words given to the retrievers (phrases included, exclusions left out).
         phrases: phrases each passage (or its aligned counterpart) must contain, normalised by ``normalise``.
         excluded: words whose passages are removed, as typed (casefolded).
         notices: what was changed on the way (a truncation).
     """
 
+    query: str
     text: str
     phrases: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()
@@ -62,7 +64,7 @@ def parse_query(query: object) -> ParsedQuery:
     text = " ".join(_EXCLUSION.sub(" ", unquoted).replace('"', " ").split())
     if not _SEARCHABLE.search(text):
         raise InvalidQueryError("nothing to search for: add a word besides the excluded ones (e.g. déchets -Suwon)")
-    return ParsedQuery(text, phrases, tuple(e for e in excluded if e), tuple(notices))
+    return ParsedQuery(query, text, phrases, tuple(e for e in excluded if e), tuple(notices))
 
 
 def normalise(text: str) -> str:

@@ -68,7 +68,8 @@ class TermEntry:
 
     def to_dict(self) -> dict:
         data = self.entry.to_dict()
-        data["attestations"] = [asdict(a) | {"aligned": list(a.aligned), "context": a.context} for a in self.attestations]
+        data["attestations"] = [asdict(a) | {"aligned": list(a.aligned), "context": a.context}
+                                for a in self.attestations]
         return data
 
 
@@ -131,7 +132,8 @@ def concordance(engine, entry: GlossaryEntry, max_lines: int = 30, words: _Words
     return [line for _lang, lines in ordered for line in sorted(lines, key=lambda a: a.translated)[:share]]
 
 
-def _attestation(engine, entry: GlossaryEntry, chunk: Chunk, lang: str, text: str, hit: Span, words: _Words) -> Attestation:
+def _attestation(engine, entry: GlossaryEntry, chunk: Chunk, lang: str, text: str, hit: Span,
+                 words: _Words) -> Attestation:
     sentence = sentence_around(text, hit, chunk.start, chunk.end)
     left, term, right = cut(text, hit, sentence)
     counterparts = [engine.chunk(other) for other in engine.data.alignment.get(chunk.id, ())]
@@ -213,7 +215,8 @@ def glossary_rows(engine) -> list[GlossaryRow]:
 
 def _row_values(row: GlossaryRow) -> list[str]:
     entry, contexts = row.entry, row.contexts
-    sources = [f"{lang}: {line.doc}#{line.start}-{line.end}" for lang in ("fr", "ko") for line in contexts.get(lang, [])]
+    sources = [f"{lang}: {line.doc}#{line.start}-{line.end}"
+               for lang in ("fr", "ko") for line in contexts.get(lang, [])]
     return [" | ".join(entry.fr), " | ".join(entry.ko), " | ".join(entry.en), entry.domain, entry.notes,
             CONTEXT_SEPARATOR.join(line.context for line in contexts.get("fr", [])),
             CONTEXT_SEPARATOR.join(line.context for line in contexts.get("ko", [])), "\n".join(sources)]
@@ -254,6 +257,7 @@ def _to_tbx(rows: list[GlossaryRow]) -> str:
                 ET.SubElement(term_section, q("term")).text = term
                 for line in row.contexts.get(lang, []) if index == 0 else []:
                     ET.SubElement(term_section, q("descrip"), {"type": "context"}).text = line.context
-                    ET.SubElement(term_section, q("admin"), {"type": "source"}).text = f"{line.doc}#{line.start}-{line.end}"
+                    source = ET.SubElement(term_section, q("admin"), {"type": "source"})
+                    source.text = f"{line.doc}#{line.start}-{line.end}"
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

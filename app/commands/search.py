@@ -93,9 +93,10 @@ def format_response(response) -> str:
 def summary_line(response) -> str:
     """How many passages matched, what is hidden below the relevance floor, and every active filter."""
     counts = f"{response.total} matching passage(s)"
-    if response.weaker:
-        counts += f", {response.weaker} weaker hidden (--all-matches shows them)" if len(response.results) <= response.total \
-            else f", {response.weaker} weaker shown after them"
+    if response.weaker and len(response.results) > response.total:
+        counts += f", {response.weaker} weaker shown after them"
+    elif response.weaker:
+        counts += f", {response.weaker} weaker hidden (--all-matches shows them)"
     filters = response.filters or {}
     active = [f"language {filters.get('lang', response.lang)}"]
     active += [f"document {doc}" for doc in filters.get("docs") or []]

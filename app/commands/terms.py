@@ -23,7 +23,8 @@ def register(sub, common) -> None:
     terms.add_argument("term", nargs="?", help="a French, Korean or English term")
     terms.add_argument("--json", action="store_true", help="print the entries and concordance lines as JSON")
     terms.add_argument("--export", choices=["csv", "xlsx", "tbx"],
-                       help="export the whole glossary instead (CSV for Excel: ';'-separated with a BOM; XLSX needs -o)")
+                       help="export the whole glossary instead (CSV for Excel: ';'-separated with a BOM; "
+                            "XLSX needs -o)")
     terms.add_argument("-o", "--output", type=Path, help="file to write the export to (default: standard output)")
     terms.add_argument("--suggest", action="store_true",
                        help="candidate FR/KO/EN entries mined from the archive (aligned passages, shared names and "
@@ -88,6 +89,7 @@ def _print_entry(item) -> None:
         term = line.term.replace("\n", " ")  # a term the source wraps over two lines is printed on one
         print(for_terminal(f"  [{line.lang}] {left}[[{term}]]{right}  — {line.section or line.title}{badge}"))
         if line.aligned_context:
-            aligned = line.aligned_context[:ALIGNED_WIDTH] + ("…" if len(line.aligned_context) > ALIGNED_WIDTH else "")
+            more = "…" if len(line.aligned_context) > ALIGNED_WIDTH else ""
+            aligned = line.aligned_context[:ALIGNED_WIDTH] + more
             print(for_terminal(f"       ↳ {line.aligned_lang}: {aligned}"))
     print()

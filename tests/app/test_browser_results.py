@@ -112,7 +112,8 @@ def test_phrase_and_exclusion_are_shown_and_applied(page):
         assert "eau de pluie" in card.inner_text().casefold()
     search(page, "déchets -Séoul")
     expect(page.locator("#search-filters")).to_contain_text("sans « séoul »")
-    assert all("séoul" not in card.inner_text().casefold() for card in page.locator("#results .ss-card .ss-passage").all())
+    passages = page.locator("#results .ss-card .ss-passage").all()
+    assert passages and all("séoul" not in passage.inner_text().casefold() for passage in passages)
 
 
 def test_misspelling_offers_did_you_mean_and_the_click_searches_it(page):
@@ -143,7 +144,7 @@ def test_weaker_results_on_request_and_speaker_filter_cleared(page):
     assert "Christine" not in page.locator("#search-filters").inner_text()
 
 
-def test_no_letters_is_a_message_and_results_download_as_xlsx(page):
+def test_no_letters_is_a_message_and_results_download_as_xlsx(page, tmp_path):
     box = page.locator("#query input, #query textarea").first
     box.fill("🙂 ?!")
     box.press("Enter")
@@ -153,8 +154,10 @@ def test_no_letters_is_a_message_and_results_download_as_xlsx(page):
     expect(button).to_be_enabled(timeout=30_000)
     with page.expect_download() as download:
         button.click()
-    path = download.value.path()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    target = tmp_path / download.value.suggested_filename
+    download.value.save_as(target)
     from openpyxl import load_workbook
 
-    sheet = load_workbook(path).active
+    sheet = load_workbook(target).active
     assert sheet.cell(row=1, column=1).value == "rank" and sheet.max_row > 1

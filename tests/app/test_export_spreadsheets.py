@@ -1,4 +1,4 @@
-"""Exports people open: CSV that French-locale Excel splits into columns, XLSX of results and glossary (issue 9 item 7)."""
+"""Exports people open: CSV that French-locale Excel splits into columns, XLSX of results and glossary (issue 9, 7)."""
 
 from __future__ import annotations
 

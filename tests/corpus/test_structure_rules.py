@@ -19,7 +19,10 @@ def test_numbered_items_of_a_markdown_document_are_content():
 
 
 def test_numbered_lines_of_plain_minutes_are_still_headings():
-    text = "1. Introduction\n\nJérôme Tebaldi, Président du groupe-pays, ouvre la séance.\n\n2. Présentation\n\nLe texte suit.\n"
+    text = (
+        "1. Introduction\n\nJérôme Tebaldi, Président du groupe-pays, ouvre la séance.\n\n"
+        "2. Présentation\n\nLe texte suit.\n"
+    )
     assert [(section, speaker) for section, speaker, _ in _runs(text)] == [
         ("1. Introduction", "Jérôme Tebaldi"),
         ("2. Présentation", ""),
@@ -36,7 +39,11 @@ def test_a_participants_list_names_no_speaker():
 
 def test_empty_speaker_lines_and_empty_headings_never_reach_a_passage():
     text = "## 개회\n\n발표자: 제롬 테발디\n\n환영합니다.\n\n발표자: -\n\n회의 안내입니다.\n\n##\n\n발표자:\n\n끝.\n"
-    assert _runs(text) == [("개회", "제롬 테발디", "환영합니다."), ("개회", "", "회의 안내입니다."), ("개회", "", "끝.")]
+    assert _runs(text) == [
+        ("개회", "제롬 테발디", "환영합니다."),
+        ("개회", "", "회의 안내입니다."),
+        ("개회", "", "끝."),
+    ]
 
 
 SLIDES = """VILLE DE GUNSANVILLE DE GUNSAN

@@ -1,4 +1,4 @@
-"""Precise queries: "exact phrases", -exclusions, a relevance floor, did-you-mean, nothing-to-search-for (issue 9 item 5)."""
+"""Precise queries: "exact phrases", -exclusions, relevance floor, did-you-mean, nothing to search for (issue 9, 5)."""
 
 from __future__ import annotations
 
@@ -41,7 +41,8 @@ def test_phrase_must_occur_verbatim_in_the_unit(engine):
     assert response.results and response.phrases == ("eau de pluie",)
     assert all("eau de pluie" in normalise(r.text) for r in response.results)
     korean = engine.search('"eau de pluie"', SearchOptions(lang="ko", all_matches=True))  # found through the original
-    assert korean.results and all(any("eau de pluie" in normalise(a["text"]) for a in r.aligned) for r in korean.results)
+    assert korean.results
+    assert all(any("eau de pluie" in normalise(a["text"]) for a in r.aligned) for r in korean.results)
 
 
 def test_excluded_word_removes_its_passages_before_top_k(engine):

@@ -34,7 +34,7 @@ def test_lines_are_verbatim_sentences_and_korean_keeps_its_particles(engine):
         assert document[line.start : line.end] == line.context
         assert "\n" not in line.left + line.right  # one sentence: a break only where the source wraps the term
     korean = [line for line in entry.attestations if line.lang == "ko"]
-    assert any(line.right.startswith(("의", "을", "하", "할", "품")) for line in korean)  # "재활용의", no space inserted
+    assert any(line.right.startswith(("의", "을", "하", "할", "품")) for line in korean)  # "재활용의": no space added
 
 
 def test_french_line_comes_with_the_aligned_korean_sentence_holding_the_equivalent(engine):
