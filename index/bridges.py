@@ -75,10 +75,29 @@ def korean_keys(word: str) -> tuple[str, ...]:
     return tuple(key for key in dict.fromkeys(keys) if len(key) >= MIN_KEY_CHARS)
 
 
+def _romanize(word: str) -> str:
+    """Revised Romanization of ``word``; syllables the library has no table entry for are left out.
+
+    korean-romanizer raises ``KeyError`` on rare final clusters (걶: ㄶ), which real
+    text and typos do contain: a name key without that syllable still matches.
+    """
+    romanizer = _romanizer()
+    try:
+        return romanizer(word).romanize()
+    except (KeyError, IndexError, ValueError):
+        parts = []
+        for syllable in word:
+            try:
+                parts.append(romanizer(syllable).romanize())
+            except (KeyError, IndexError, ValueError):
+                continue
+        return "".join(parts)
+
+
 @lru_cache(maxsize=20000)
 def korean_key(word: str) -> str:
     """Name key of a Hangul word as written: "뚜르" → "tul", "떼발디" → "tpalti", "수원" → "suwon"."""
-    roman = _romanizer()(word).romanize().casefold()
+    roman = _romanize(word).casefold()
     for old, new in _KOREAN_VOWELS:
         roman = roman.replace(old, new)
     return _common(_EPENTHETIC.sub("", roman))

@@ -125,6 +125,7 @@ BAD_SEARCH_ARGUMENTS = [
     ({"k": True}, "invalid number of results"),
     ({"lang": ["fr"]}, "invalid language"),
     ({"expand": "yes"}, "invalid expand"),
+    ({"all_matches": "yes"}, "invalid all_matches"),
     ({"query": "\ud800 recyclage"}, "invalid query"),
     ({"query": ["hydrogène"]}, "invalid query"),
 ]
@@ -144,7 +145,8 @@ def raw_call(url: str, api_name: str, data: list) -> str:
 
 @pytest.mark.parametrize(("arguments", "message"), BAD_SEARCH_ARGUMENTS)
 def test_search_endpoint_checks_every_argument(server, arguments, message):
-    call = {"query": "hydrogène", "lang": "all", "k": 5, "mode": "hybrid", "docs": [], "speaker": "", "expand": True}
+    call = {"query": "hydrogène", "lang": "all", "k": 5, "mode": "hybrid", "docs": [], "speaker": "", "expand": True,
+            "entity": "", "all_matches": False}  # the raw HTTP API wants every argument
     call.update(arguments)
     assert message in raw_call(server[1], "search", list(call.values()))
 

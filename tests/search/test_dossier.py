@@ -118,13 +118,14 @@ def server(engine):
 def test_rest_dossier_and_entity_filter(server):
     import httpx
 
-    response = httpx.get(f"{server}/api/dossier", params={"entity": "수원"}, timeout=60)
+    http = httpx.Client(base_url=server, timeout=60)
+    response = http.get("/api/dossier", params={"entity": "수원"})
     assert response.status_code == 200
     suwon = response.json()
     assert suwon["entity"]["name"] == "Suwon" and any(f["normal"] == "35 %" for f in suwon["figures"])
-    listing = httpx.get(f"{server}/api/search", params={"q": "", "entity": "Gunsan", "lang": "ko"}, timeout=60).json()
+    listing = http.get("/api/search", params={"q": "", "entity": "Gunsan", "lang": "ko"}).json()
     assert listing["results"] and all(r["lang"] == "ko" for r in listing["results"])
-    unknown = httpx.get(f"{server}/api/dossier", params={"entity": "Atlantide"}, timeout=60)
+    unknown = http.get("/api/dossier", params={"entity": "Atlantide"})
     assert unknown.status_code == 400 and "Atlantide" in unknown.json()["error"]
-    empty = httpx.get(f"{server}/api/search", params={"q": ""}, timeout=60)
+    empty = http.get("/api/search", params={"q": ""})
     assert empty.status_code == 400 and "error" in empty.json()
