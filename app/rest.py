@@ -22,11 +22,12 @@ Mode = Literal[MODES]
 LangFilter = Literal[LANG_FILTERS]
 
 
-def _service(request: Request) -> Service:
+# Dependencies are async: a plain function would be run in the thread pool, one more hop per request.
+async def _service(request: Request) -> Service:
     return request.app.state.service
 
 
-def _login(request: Request) -> None:
+async def _login(request: Request) -> None:
     check = request.app.state.login_check
     if check is not None:
         check(request)
@@ -37,8 +38,7 @@ router = APIRouter(prefix="/api", dependencies=[Depends(_login)])
 
 
 @router.get("/search", summary="Search the archive")
-def search(service: ServiceDep, q: Annotated[str, Query(description="query, in French, Korean or English "
-                                                          "(may be empty with an entity: all its passages)")] = "",
+def search(service: ServiceDep, q: Annotated[str, Query(min_length=1, description="query, in French, Korean or English")],
            lang: LangFilter = "all", k: Annotated[int, Query(ge=1, le=MAX_K)] = 10, mode: Mode = "hybrid",
            doc: Annotated[list[str], Query(description="restrict to these document ids (repeatable)")] = [],  # noqa: B006
            speaker: str = "", expand: bool = True,
@@ -103,13 +103,13 @@ async def _http_error(_request, error: HTTPException) -> JSONResponse:
     return JSONResponse({"error": str(error.detail)}, status_code=error.status_code, headers=error.headers)
 
 
-def _openapi(request: Request) -> JSONResponse:
-    _login(request)
+async def _openapi(request: Request) -> JSONResponse:
+    await _login(request)
     return JSONResponse(request.app.openapi())
 
 
-def _docs_page(request: Request) -> HTMLResponse:
+async def _docs_page(request: Request) -> HTMLResponse:
     from app.apidocs import api_docs_html
 
-    _login(request)
+    await _login(request)
     return HTMLResponse(api_docs_html(request.app.openapi()))

@@ -69,7 +69,7 @@ class RankingWeights:
     lexical: float = 1.0
     # Within a pair, the side in the query's language counts more: retrieval is strongest there
     # (a Korean query finds the Korean translation, which then ranks its French original).
-    own_language: float = 1.2
+    own_language: float = 1.5
     # A counterpart's evidence (the French original of a Korean result, under a language
     # filter) counts less than the side shown: translations are freer than their originals.
     counterpart: float = 0.7

@@ -9,13 +9,11 @@ from app.terminal import for_terminal, json_for_terminal
 
 
 def register(sub, common) -> None:
-    from search.engine import LANG_FILTERS, MODES
-
     evaluate = sub.add_parser("eval", parents=[common], help="retrieval quality on a query set",
                               epilog="Example:\n  seminar-search eval eval/dev.jsonl --lang fr")
     evaluate.add_argument("file", type=Path, metavar="FILE", help="JSON Lines query set")
-    evaluate.add_argument("--lang", default="fr", help=f"passage language: {', '.join(LANG_FILTERS)} (default fr)")
-    evaluate.add_argument("--mode", default="hybrid", help=f"{', '.join(MODES)} (default hybrid)")
+    evaluate.add_argument("--lang", default="fr", help="passage language: all, fr, ko or en (default fr)")
+    evaluate.add_argument("--mode", default="hybrid", help="hybrid (default), dense or lexical")
     evaluate.add_argument("--no-expand", action="store_true", help="no cross-language glossary expansion")
     evaluate.add_argument("--json", action="store_true", help="print the full report as JSON")
     add_glossary_option(evaluate)

@@ -12,8 +12,6 @@ DEFAULT_K = 10
 
 
 def register(sub, common) -> None:
-    from search.engine import LANG_FILTERS, MODES
-
     search = sub.add_parser(
         "search", parents=[common], help="search the archive",
         description="Search in French, Korean or English; several queries at once or one per line with --stdin.",
@@ -23,9 +21,9 @@ def register(sub, common) -> None:
                "  seminar-search search --entity Suwon --lang ko")
     search.add_argument("queries", nargs="*", metavar="QUERY")
     search.add_argument("--stdin", action="store_true", help="read one query per line from standard input")
-    search.add_argument("--lang", default="all", help=f"passage language: {', '.join(LANG_FILTERS)} (default all)")
+    search.add_argument("--lang", default="all", help="passage language: all, fr, ko or en (default all)")
     search.add_argument("-k", type=int, default=DEFAULT_K, help=f"number of results (default {DEFAULT_K})")
-    search.add_argument("--mode", default="hybrid", help=f"{', '.join(MODES)} (default hybrid)")
+    search.add_argument("--mode", default="hybrid", help="hybrid (default), dense or lexical")
     search.add_argument("--doc", action="append", default=[], help="restrict to a document id (repeatable)")
     search.add_argument("--speaker", default="", help="restrict to a speaker or city")
     search.add_argument("--entity", default="", metavar="NAME",

@@ -123,9 +123,10 @@ def test_rest_dossier_and_entity_filter(server):
     assert response.status_code == 200
     suwon = response.json()
     assert suwon["entity"]["name"] == "Suwon" and any(f["normal"] == "35 %" for f in suwon["figures"])
-    listing = http.get("/api/search", params={"q": "", "entity": "Gunsan", "lang": "ko"}).json()
-    assert listing["results"] and all(r["lang"] == "ko" for r in listing["results"])
+    within = http.get("/api/search", params={"q": "énergie", "entity": "Gunsan", "lang": "ko"}).json()
+    assert within["results"] and all(r["lang"] == "ko" for r in within["results"])
+    assert within["filters"]["entity"] == "Gunsan"
     unknown = http.get("/api/dossier", params={"entity": "Atlantide"})
     assert unknown.status_code == 400 and "Atlantide" in unknown.json()["error"]
     empty = http.get("/api/search", params={"q": ""})
-    assert empty.status_code == 400 and "error" in empty.json()
+    assert empty.status_code == 422 and "error" in empty.json()
