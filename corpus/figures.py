@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from corpus.language import has_hangul
+
 KINDS = ("money", "percent", "capacity", "quantity", "duration", "date", "time", "number")
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _SPACE = r"[ \u00a0\u202f]"
 # French: "30 000" (thin, non-breaking or plain spaces; a PDF line break too), "517,1", "18.9".
 _FR_NUMBER = rf"\d{{1,3}}(?:(?:{_SPACE}|\n)\d{{3}})+(?:,\d+)?(?!\d)|\d+(?:[,.]\d+)?"
@@ -101,7 +102,7 @@ def format_value(value: float) -> str:
 
 def text_language(text: str) -> str:
     """ "ko" when the text holds Hangul (Korean number conventions apply), else "fr"."""
-    return "ko" if _HANGUL.search(text) else "fr"
+    return "ko" if has_hangul(text) else "fr"
 
 
 def extract_figures(text: str, lang: str | None = None) -> list[Figure]:

@@ -20,14 +20,14 @@ from collections import Counter
 from typing import Iterable
 
 from corpus.chunk import Chunk
+from corpus.language import has_hangul
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _BRACKETED_LATIN = re.compile(r"\(([^()]*[A-Za-zÀ-ÿ][^()]*)\)")
 
 
 def speaker_key(name: str) -> str:
     """The spelling-independent key of a name: its Latin letters (the bracketed ones in a Hangul name)."""
-    latin = _BRACKETED_LATIN.search(name) if _HANGUL.search(name) else None
+    latin = _BRACKETED_LATIN.search(name) if has_hangul(name) else None
     base = latin.group(1) if latin else name
     decomposed = unicodedata.normalize("NFKD", base)
     return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch)).casefold()
@@ -59,8 +59,8 @@ def unify_speakers(chunks_by_doc: dict[str, list[Chunk]]) -> dict[str, list[Chun
 
 
 def _with_canonical(chunk: Chunk, spellings: Counter) -> Chunk:
-    hangul = bool(_HANGUL.search(chunk.speaker))
-    same_script = [name for name in spellings if bool(_HANGUL.search(name)) == hangul]
+    hangul = has_hangul(chunk.speaker)
+    same_script = [name for name in spellings if has_hangul(name) == hangul]
     # Most frequent first; on a tie the spelling with accents and hyphens, which a plain one often drops.
     canonical = max(same_script, key=lambda name: (spellings[name], _marks(name), name))
     aliases = tuple(sorted(spellings)) if len(spellings) > 1 else ()
@@ -89,4 +89,4 @@ def _paired_keys(chunks: Iterable[Chunk]) -> list[tuple[str, str]]:
 
 
 def _is_hangul_key(key: str) -> bool:
-    return bool(_HANGUL.search(key))
+    return has_hangul(key)

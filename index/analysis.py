@@ -22,12 +22,11 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from corpus.figures import figure_terms
-from corpus.language import fold_accents, hangul_ratio
+from corpus.language import fold_accents, hangul_ratio, has_hangul
 from corpus.translation import mask_translator_notes
 from index.bridges import korean_name_terms, latin_name_terms
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 
 _FRENCH_EXTRA_STOPWORDS = (
     "a plus très comme cette cet aussi tout tous toute toutes être avoir fait faire quel quelle quels quelles "
@@ -108,7 +107,7 @@ def start_korean_warm_up() -> None:
 def _latin_words(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _WORD.finditer(text):
         word = match.group(0)
-        if not _HANGUL.search(word):
+        if not has_hangul(word):
             yield word.casefold().replace("’", "'"), match.start(), match.end()
 
 

@@ -22,13 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus.language import fold_accents
+from corpus.language import fold_accents, has_hangul
 
 ENTITY_TYPES = ("place", "organisation", "person")
 _DOMAIN_TYPES = {"places": "place", "institutions": "organisation", "people": "person"}
 # Glossary rows of those domains that name no one: a degree, a title, a building.
 _NOT_NAMES = frozenset({"Master Urban Planning", "HDR", "Hôtel de Ville", "ONG"})
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _NAME_GAP = r"[\s-]+"  # between the words of a person's name
 # A Latin name ends where Latin letters end: "GAOK의 지원" names GAOK, "France-Corée" and "Tourisme" do not.
 _LATIN_START, _LATIN_END = r"(?<![A-Za-z0-9À-ÖØ-öø-ÿ_-])", r"(?![A-Za-z0-9À-ÖØ-öø-ÿ_-])"
@@ -63,7 +62,7 @@ class Entity:
     def label(self, lang: str = "fr") -> str:
         """Its name in ``lang`` (the Korean one for "ko"), else its canonical name."""
         for variant_lang, variant in self.names:
-            if variant_lang == lang and (lang != "ko" or _HANGUL.search(variant)):
+            if variant_lang == lang and (lang != "ko" or has_hangul(variant)):
                 return variant
         return self.name
 
@@ -120,7 +119,7 @@ class Gazetteer:
                 + tuple(("en", v) for v in entry.en)
             )
             # "Corée" and "Corée du Sud" are both 한국 in Korean: one place, named by its shortest French form.
-            same = [gazetteer._korean.get(v) for v in entry.ko if kind == "place" and _HANGUL.search(v)]
+            same = [gazetteer._korean.get(v) for v in entry.ko if kind == "place" and has_hangul(v)]
             twin = gazetteer.entities.get(next((key for key in same if key), ""))
             if twin is not None:
                 name = min((twin.name, entry.fr[0]), key=len)
@@ -147,7 +146,7 @@ class Gazetteer:
         for _lang, variant in entity.names + (("", entity.name), ("", entity.id.split(":", 1)[1])):
             self._keys.setdefault(_resolve_key(variant), entity.id)
         for lang, variant in entity.names:
-            if _HANGUL.search(variant):
+            if has_hangul(variant):
                 self._korean.setdefault(variant.replace(" ", ""), entity.id)
                 self._korean.setdefault(variant, entity.id)
             elif entity.type == "person":
@@ -236,7 +235,7 @@ def _drop_modifiers(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
             s <= mention.start and mention.end <= e and e - s > mention.end - mention.start for s, e in blocked
         ):
             continue
-        if mention.entity in gazetteer.countries and _HANGUL.search(mention.text):
+        if mention.entity in gazetteer.countries and has_hangul(mention.text):
             after = text[mention.end : mention.end + 1]
             following = mentions[index + 1] if index + 1 < len(mentions) else None
             if (

@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import csv
 import os
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from corpus.errors import GlossaryError
+from corpus.language import has_hangul
 from index.analysis import english_terms, french_terms
 
 GLOSSARY_PATH = Path(__file__).resolve().parent.parent / "corpus" / "glossary.tsv"
@@ -66,7 +66,6 @@ DOMAIN_LABELS = {
     "people": ("personnes", "인명", "people"),
 }
 LANGS = ("fr", "ko", "en")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +290,7 @@ class Glossary:
         """Nearest glossary terms by spelling, for a look-up that found nothing."""
         import difflib
 
-        lang = "ko" if _HANGUL.search(term) else None
+        lang = "ko" if has_hangul(term) else None
         candidates = [variant for entry, variant_lang, variant, _ in self._keys if lang is None or variant_lang == lang]
         return difflib.get_close_matches(
             term.casefold(), list(dict.fromkeys(c.casefold() for c in candidates)), n=limit, cutoff=0.5

@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 
+from corpus.language import has_hangul
 from index.analysis import english_terms, figure_index_terms, french_terms, korean_terms_batch, latin_name_index_terms
 from index.bridges import NAME_PREFIX
 from search.glossary import COLUMNS, Glossary
@@ -33,7 +34,6 @@ MIN_DICE = 0.3
 # An anchor shared by more passages than this says nothing about which ones match ("CUF", "2021").
 MAX_ANCHOR_SHARE = 0.15
 MIN_NAME_KEY = 4
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _YEAR_ONLY = re.compile(r"#d\d{4}$")
 _PERSON_TITLES = ("시장", "부시장", "회장", "구청장", "군수", "도지사", "교수", "대사", "사무총장", "의원", "위원장")
 
@@ -104,7 +104,7 @@ class _Passages:
     def _terms(self, chunk, lang: str, korean: list) -> set:
         text = chunk.text
         if lang == "ko":
-            found = [(t.term, t.start, t.end) for t in korean if _HANGUL.search(t.term) and len(t.term) >= 2
+            found = [(t.term, t.start, t.end) for t in korean if has_hangul(t.term) and len(t.term) >= 2
                      and not t.term.startswith(NAME_PREFIX)]
         else:
             stems = french_terms(text) if lang == "fr" else english_terms(text)
@@ -210,7 +210,7 @@ def _name_pairs(passages: _Passages, known: _KnownTerms) -> list[TermSuggestion]
             if not term.term.startswith(NAME_PREFIX) or len(term.term) <= MIN_NAME_KEY:
                 continue
             written = chunk.text[term.start:term.end]
-            script = "ko" if _HANGUL.search(written) else "latin"
+            script = "ko" if has_hangul(written) else "latin"
             (korean if script == "ko" else latin)[term.term][written] += 1
             docs[term.term][script].add(chunk.doc)
             examples.setdefault(term.term, chunk.id)
