@@ -20,9 +20,9 @@ offline_environment()  # before gradio is imported: it phones home at import and
 import gradio as gr  # noqa: E402  (after the environment above)
 
 from app import html as render  # noqa: E402
+from app.dossier_tab import dossier_tab, wire_dossier_tab  # noqa: E402
 from app.html import t  # noqa: E402
 from app.layout import EXAMPLE_QUERIES, EXAMPLE_TERMS, UI, Page, docs_tab, header_html, relabel, search_tab, terms_tab  # noqa: E402
-from app.dossier_tab import dossier_tab, wire_dossier_tab  # noqa: E402
 from app.page import PageCallbacks, clicked, shows_errors  # noqa: E402
 
 DEFAULT_HOST = "127.0.0.1"

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from html import escape
 
-STYLE = ("body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.5}"
-         "code{background:#f2f2f2;padding:0 .25em}table{border-collapse:collapse}"
-         "td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}")
+STYLE = (
+    "body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.5}"
+    "code{background:#f2f2f2;padding:0 .25em}table{border-collapse:collapse}"
+    "td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}"
+)
 
 
 def api_docs_html(openapi: dict) -> str:
     """Every route with its parameters, from the OpenAPI document (everything escaped)."""
     info = openapi.get("info", {})
-    parts = [f"<!doctype html><html><head><meta charset='utf-8'><title>{escape(info.get('title', 'API'))}</title>"
-             f"<style>{STYLE}</style></head><body><h1>{escape(info.get('title', 'API'))}</h1>",
-             f"<p>{escape(info.get('description', ''))}</p>",
-             "<p>Machine-readable description: <a href='/api/openapi.json'><code>/api/openapi.json</code></a>. "
-             "Errors are answered with a 4xx status and <code>{\"error\": \"…\"}</code>.</p>"]
+    parts = [
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{escape(info.get('title', 'API'))}</title>"
+        f"<style>{STYLE}</style></head><body><h1>{escape(info.get('title', 'API'))}</h1>",
+        f"<p>{escape(info.get('description', ''))}</p>",
+        "<p>Machine-readable description: <a href='/api/openapi.json'><code>/api/openapi.json</code></a>. "
+        'Errors are answered with a 4xx status and <code>{"error": "…"}</code>.</p>',
+    ]
     for path, methods in sorted(openapi.get("paths", {}).items()):
         for method, operation in methods.items():
             parts.append(_operation_html(method, path, operation))
@@ -29,11 +33,20 @@ def _operation_html(method: str, path: str, operation: dict) -> str:
         f"<tr><td><code>{escape(p['name'])}</code></td><td>{escape(_type(p.get('schema', {})))}</td>"
         f"<td>{'yes' if p.get('required') else 'no'}</td><td>{escape(str(p.get('schema', {}).get('default', '')))}</td>"
         f"<td>{escape(p.get('description', ''))}</td></tr>"
-        for p in operation.get("parameters", []))
-    table = (f"<table><tr><th>parameter</th><th>type</th><th>required</th><th>default</th><th>description</th></tr>"
-             f"{rows}</table>") if rows else ""
-    return (f"<h2><code>{escape(method.upper())} {escape(path)}</code> — {escape(operation.get('summary', ''))}</h2>"
-            f"<p>{escape(operation.get('description', ''))}</p>{table}")
+        for p in operation.get("parameters", [])
+    )
+    table = (
+        (
+            f"<table><tr><th>parameter</th><th>type</th><th>required</th><th>default</th><th>description</th></tr>"
+            f"{rows}</table>"
+        )
+        if rows
+        else ""
+    )
+    return (
+        f"<h2><code>{escape(method.upper())} {escape(path)}</code> — {escape(operation.get('summary', ''))}</h2>"
+        f"<p>{escape(operation.get('description', ''))}</p>{table}"
+    )
 
 
 def _type(schema: dict) -> str:

@@ -37,8 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser()
     if argv and not argv[0].startswith("-") and argv[0] not in parser.command_names:
-        print(f"seminar-search: error: unknown command {argv[0]!r}{_did_you_mean(argv[0], parser)} (see --help)",
-              file=sys.stderr)
+        print(
+            f"seminar-search: error: unknown command {argv[0]!r}{_did_you_mean(argv[0], parser)} (see --help)",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     try:
         args = parser.parse_args(argv)
@@ -74,8 +76,13 @@ def build_parser() -> _Parser:
         epilog="Examples:\n  seminar-search search 수소 --lang fr\n  seminar-search serve",
     )
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--index-dir", type=Path, default=None, metavar="DIR",
-                        help="index location (default: $SEMINAR_SEARCH_INDEX or your user data folder)")
+    common.add_argument(
+        "--index-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="index location (default: $SEMINAR_SEARCH_INDEX or your user data folder)",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     for module in commands.modules():
         module.register(sub, common)

@@ -218,7 +218,8 @@ def _source_line(doc_id: str, document, results: list[dict]) -> str:
     details = [part for part in (meta.event, meta.place, meta.date) if part]
     line = f"`{doc_id}`: {_inline(meta.title)}" + (f" ({_inline(', '.join(details))})" if details else "")
     if meta.translation_of:
-        line += f"; working translation of `{meta.translation_of}`" + (f" by {_inline(meta.translator)}" if meta.translator else "")
+        by = f" by {_inline(meta.translator)}" if meta.translator else ""
+        line += f"; working translation of `{meta.translation_of}`{by}"
     return line
 
 

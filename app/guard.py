@@ -2,8 +2,9 @@
 
 Gradio can fetch a URL a client names (``/gradio_api/file=http…``, ``/proxy=``,
 a file record with a URL in any event's data) and accepts uploads on its own
-routes; the page uses none of them, so these requests are answered 403 here and the server never opens a connection or resolves a host
-name for a client. Failed logins (Gradio's form and the REST API's HTTP Basic)
+routes; the page uses none of them, so these requests are answered 403 here
+and the server never opens a connection or resolves a host name for a client.
+Failed logins (Gradio's form and the REST API's HTTP Basic)
 are counted per client address: past the limit, 429 until the window has passed.
 """
 
@@ -23,8 +24,14 @@ LOGIN_FAILURES = 5
 LOGIN_WINDOW_S = 60
 LOGIN_PATHS = ("/login", "/login/")
 # Gradio routes that read or send data the page never needs (uploads, recordings, streams, remote run history).
-REFUSED_PREFIXES = ("/gradio_api/upload", "/gradio_api/process_recording", "/gradio_api/stream/",
-                    "/gradio_api/run-history", "/gradio_api/vibe-", "/gradio_api/undo-vibe-edit")
+REFUSED_PREFIXES = (
+    "/gradio_api/upload",
+    "/gradio_api/process_recording",
+    "/gradio_api/stream/",
+    "/gradio_api/run-history",
+    "/gradio_api/vibe-",
+    "/gradio_api/undo-vibe-edit",
+)
 REFUSED_MESSAGE = "refused: this server neither fetches URLs nor accepts uploads"
 GRADIO_API = "/gradio_api/"
 FILE_MARKER = b"gradio.FileData"
@@ -173,6 +180,11 @@ def client_address(scope) -> str:
 
 async def _json(send, status: int, message: str) -> None:
     body = json.dumps({"error": message}).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

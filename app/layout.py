@@ -88,7 +88,8 @@ def _html(elem_id: str, value: str = "", *, clickable: bool = False) -> gr.HTML:
 
 def header_html(ui: str) -> str:
     return (f'<div class="ss-header"><div style="font-size:1.7em;font-weight:700;line-height:1.2">'
-            f'{escape(t(ui, "app_title"))}</div><div style="margin:.3em 0 0;opacity:.8">{escape(t(ui, "app_subtitle"))}</div></div>')
+            f'{escape(t(ui, "app_title"))}</div>'
+            f'<div style="margin:.3em 0 0;opacity:.8">{escape(t(ui, "app_subtitle"))}</div></div>')
 
 
 def _documents(engine) -> list[tuple[str, str]]:
@@ -138,7 +139,8 @@ def search_tab(engine) -> SearchTab:
     summary = _html("summary")
     with gr.Row(equal_height=True):
         export_label = gr.Markdown(t(UI, "export_title"), elem_id="export-label")
-        downloads = [gr.DownloadButton(t(UI, f"download_{fmt}"), interactive=False, size="sm", elem_id=f"download-{fmt}")
+        downloads = [gr.DownloadButton(t(UI, f"download_{fmt}"), interactive=False, size="sm",
+                                       elem_id=f"download-{fmt}")
                      for fmt in EXPORT_FORMATS]
     with gr.Row():
         with gr.Column(scale=4):
@@ -199,7 +201,9 @@ def relabel(page: Page, ui: str, glossary_ready: bool = False) -> dict:
                w.glossary_csv: gr.update(label=t(ui, glossary.format("csv"))),
                w.glossary_tbx: gr.update(label=t(ui, glossary.format("tbx"))),
                d.title: f"### {t(ui, 'doc_list')}", d.reader_title: f"### {t(ui, 'reader_title')}",
-               d.reader_doc: gr.update(label=t(ui, "reader_doc")), d.reader_section: gr.update(label=t(ui, "reader_section"))}
-    updates.update({button: gr.update(label=t(ui, f"download_{fmt}")) for button, fmt in zip(s.downloads, EXPORT_FORMATS)})
+               d.reader_doc: gr.update(label=t(ui, "reader_doc")),
+               d.reader_section: gr.update(label=t(ui, "reader_section"))}
+    updates.update({button: gr.update(label=t(ui, f"download_{fmt}"))
+                    for button, fmt in zip(s.downloads, EXPORT_FORMATS)})
     updates.update({tab: gr.update(label=t(ui, key)) for tab, key in page.tab_labels.items()})
     return updates

@@ -38,7 +38,8 @@ router = APIRouter(prefix="/api", dependencies=[Depends(_login)])
 
 
 @router.get("/search", summary="Search the archive")
-def search(service: ServiceDep, q: Annotated[str, Query(min_length=1, description="query, in French, Korean or English")],
+def search(service: ServiceDep,
+           q: Annotated[str, Query(min_length=1, description="query, in French, Korean or English")],
            lang: LangFilter = "all", k: Annotated[int, Query(ge=1, le=MAX_K)] = 10, mode: Mode = "hybrid",
            doc: Annotated[list[str], Query(description="restrict to these document ids (repeatable)")] = [],  # noqa: B006
            speaker: str = "", expand: bool = True,

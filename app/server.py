@@ -27,21 +27,36 @@ SYSTEM_FONTS = ("system-ui", "Noto Sans", "Noto Sans CJK KR", "NanumGothic", "sa
 START_TIMEOUT_S = 60
 
 
-def create_server(engine, demo, *, auth: tuple[str, str] | None = None,
-                  throttle: LoginThrottle | None = None) -> FastAPI:
+def create_server(
+    engine, demo, *, auth: tuple[str, str] | None = None, throttle: LoginThrottle | None = None
+) -> FastAPI:
     """The FastAPI app serving ``demo`` at ``/`` and the REST API at ``/api``."""
     import gradio as gr
 
     throttle = throttle or LoginThrottle()
     # FastAPI's own documentation pages load Swagger from a CDN and skip the login: app.rest serves both itself.
-    server = FastAPI(title="seminar-search API", version="1", docs_url=None, redoc_url=None, openapi_url=None,
-                     description="Bilingual French/Korean search over the Franco-Korean seminar archive.")
+    server = FastAPI(
+        title="seminar-search API",
+        version="1",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        description="Bilingual French/Korean search over the Franco-Korean seminar archive.",
+    )
     login_check = _login_check(server, Credentials(auth), throttle) if auth else None
     add_api(server, Service(engine), login_check)
     server.add_middleware(GuardMiddleware, throttle=throttle)
     # show_error=False: a failure inside a callback stays in the server's log, the page shows the one-line gr.Error.
-    gr.mount_gradio_app(server, demo, path="/", auth=auth, footer_links=FOOTER_LINKS, show_error=False,
-                        css_paths=[PAGE_CSS], theme=_theme())
+    gr.mount_gradio_app(
+        server,
+        demo,
+        path="/",
+        auth=auth,
+        footer_links=FOOTER_LINKS,
+        show_error=False,
+        css_paths=[PAGE_CSS],
+        theme=_theme(),
+    )
     return server
 
 
@@ -66,8 +81,11 @@ def _login_check(server: FastAPI, credentials: Credentials, throttle: LoginThrot
             throttle.failed(client)
         elif _page_user(server, request):
             return
-        raise HTTPException(401, "login required: HTTP Basic with the server's --auth user, or the page's login",
-                            headers={"WWW-Authenticate": 'Basic realm="seminar-search"'})
+        raise HTTPException(
+            401,
+            "login required: HTTP Basic with the server's --auth user, or the page's login",
+            headers={"WWW-Authenticate": 'Basic realm="seminar-search"'},
+        )
 
     return check
 
@@ -75,7 +93,9 @@ def _login_check(server: FastAPI, credentials: Credentials, throttle: LoginThrot
 def _page_user(server: FastAPI, request: Request) -> str | None:
     gradio_app = getattr(server.state, "gradio_app", None) or _find_gradio_app(server)
     cookie_id = gradio_app.cookie_id
-    token = request.cookies.get(f"access-token-{cookie_id}") or request.cookies.get(f"access-token-unsecure-{cookie_id}")
+    token = request.cookies.get(f"access-token-{cookie_id}") or request.cookies.get(
+        f"access-token-unsecure-{cookie_id}"
+    )
     return gradio_app.tokens.get(token) if token else None
 
 
@@ -112,7 +132,9 @@ def bind(host: str, port: int) -> socket.socket:
         sock.bind((host, port))
     except (OSError, OverflowError) as error:
         sock.close()
-        raise SeminarSearchError(f"cannot serve on {host}:{port}: {getattr(error, 'strerror', None) or error}") from None
+        raise SeminarSearchError(
+            f"cannot serve on {host}:{port}: {getattr(error, 'strerror', None) or error}"
+        ) from None
     sock.listen(128)
     sock.set_inheritable(True)
     return sock
@@ -140,8 +162,9 @@ def start_in_thread(app: FastAPI, host: str = "127.0.0.1", port: int = 0) -> Run
     """Serve ``app`` in a thread (tests, benchmarks); returns once the server accepts connections."""
     sock = bind(host, port)
     running = _server(app, sock)
-    running.thread = threading.Thread(target=running.server.run, kwargs={"sockets": [sock]}, daemon=True,
-                                      name="seminar-search-server")
+    running.thread = threading.Thread(
+        target=running.server.run, kwargs={"sockets": [sock]}, daemon=True, name="seminar-search-server"
+    )
     running.thread.start()
     deadline = time.monotonic() + START_TIMEOUT_S
     while not running.server.started and running.thread.is_alive() and time.monotonic() < deadline:

@@ -18,13 +18,23 @@ class Service:
     def __init__(self, engine):
         self.engine = engine
 
-    def search(self, query: object, lang: object = "all", k: object = 10, mode: object = "hybrid",
-               docs: object = None, speaker: object = "", expand: object = True, entity: object = "",
-               all_matches: object = False) -> dict:
+    def search(
+        self,
+        query: object,
+        lang: object = "all",
+        k: object = 10,
+        mode: object = "hybrid",
+        docs: object = None,
+        speaker: object = "",
+        expand: object = True,
+        entity: object = "",
+        all_matches: object = False,
+    ) -> dict:
         return self.search_response(query, lang, k, mode, docs, speaker, expand, entity, all_matches).to_dict()
 
-    def search_response(self, query, lang="all", k=10, mode="hybrid", docs=None, speaker="", expand=True, entity="",
-                        all_matches=False):
+    def search_response(
+        self, query, lang="all", k=10, mode="hybrid", docs=None, speaker="", expand=True, entity="", all_matches=False
+    ):
         mode = MODE_ALIASES.get(mode, mode) if isinstance(mode, str) else mode
         options = SearchOptions(
             lang=validate.choice(lang, "language", LANG_FILTERS, default="all"),
@@ -59,5 +69,7 @@ class Service:
         from app.html import passage_counts
 
         counts = passage_counts(self.engine)
-        return [document.meta.to_dict() | {"chunks": counts.get(doc_id, {})}
-                for doc_id, document in self.engine.data.documents.items()]
+        return [
+            document.meta.to_dict() | {"chunks": counts.get(doc_id, {})}
+            for doc_id, document in self.engine.data.documents.items()
+        ]

@@ -38,9 +38,15 @@ def expected_answers(index_dir: Path) -> dict[tuple[str, str], dict]:
     answers = {}
     for lang in sorted({lang for _query, lang in QUERIES}):
         queries = [query for query, query_lang in QUERIES if query_lang == lang]
-        out = subprocess.run([*cli(), "search", "--stdin", "--json", "--lang", lang, "-k", str(K), "--index-dir",
-                              str(index_dir)], input="\n".join(queries), cwd=ROOT, env=ENV, capture_output=True,
-                             text=True, check=True).stdout
+        out = subprocess.run(
+            [*cli(), "search", "--stdin", "--json", "--lang", lang, "-k", str(K), "--index-dir", str(index_dir)],
+            input="\n".join(queries),
+            cwd=ROOT,
+            env=ENV,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         answers.update({(line["query"], lang): line for line in map(json.loads, out.splitlines())})
     return answers
 
@@ -83,8 +89,13 @@ def client_run(url: str, count: int, offset: int, expected: dict) -> tuple[list[
 
 
 def start_server(index_dir: Path, port: int) -> subprocess.Popen:
-    server = subprocess.Popen([*cli(), "serve", "--port", str(port), "--index-dir", str(index_dir)], cwd=ROOT, env=ENV,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [*cli(), "serve", "--port", str(port), "--index-dir", str(index_dir)],
+        cwd=ROOT,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         try:
@@ -113,8 +124,10 @@ def main(argv: list[str] | None = None) -> int:
         client_run(url, len(QUERIES), 0, expected)  # the server's own warm-up
         alone, errors, mismatches = client_run(url, len(QUERIES) * ALONE_REPEATS, 0, expected)
         p50 = statistics.median(alone)
-        print(f"one client: p50 {p50 * 1000:.1f} ms; engine in-process p50 {engine * 1000:.1f} ms; "
-              f"ratio {p50 / engine:.1f}× (targets ≤ 15 ms, ≤ 3×); errors {errors}, mismatches {mismatches}")
+        print(
+            f"one client: p50 {p50 * 1000:.1f} ms; engine in-process p50 {engine * 1000:.1f} ms; "
+            f"ratio {p50 / engine:.1f}× (targets ≤ 15 ms, ≤ 3×); errors {errors}, mismatches {mismatches}"
+        )
         failed += errors + mismatches
         print(f"server RSS at start: {rss_mb(server.pid):.0f} MB")
         for round_number in range(1, args.rounds + 1):
@@ -133,9 +146,12 @@ def load_round(url, args, expected, round_number: int, pid: int) -> int:
     elapsed = time.perf_counter() - start
     times = sorted(t for run in runs for t in run[0])
     errors, mismatches = sum(run[1] for run in runs), sum(run[2] for run in runs)
-    print(f"round {round_number}: {len(times)} searches in {elapsed:.1f} s = {len(times) / elapsed:.0f}/s (target ≥ 100); "
-          f"p50 {statistics.median(times) * 1000:.0f} ms, p95 {times[int(len(times) * 0.95)] * 1000:.0f} ms; "
-          f"errors {errors}, mismatches {mismatches}; server RSS {rss_mb(pid):.0f} MB")
+    print(
+        f"round {round_number}: {len(times)} searches in {elapsed:.1f} s = {len(times) / elapsed:.0f}/s "
+        "(target ≥ 100); "
+        f"p50 {statistics.median(times) * 1000:.0f} ms, p95 {times[int(len(times) * 0.95)] * 1000:.0f} ms; "
+        f"errors {errors}, mismatches {mismatches}; server RSS {rss_mb(pid):.0f} MB"
+    )
     return errors + mismatches
 
 

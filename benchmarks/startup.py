@@ -23,10 +23,19 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FLOOR = ("from index.encoders import load_encoder; from index.analysis import warm_up_korean; "
-         "load_encoder('use-m3'); warm_up_korean()")
-ENV = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1",
-       "GRADIO_ANALYTICS_ENABLED": "False", "NO_PROXY": "127.0.0.1,localhost", "PYTHONPATH": str(ROOT)}
+FLOOR = (
+    "from index.encoders import load_encoder; from index.analysis import warm_up_korean; "
+    "load_encoder('use-m3'); warm_up_korean()"
+)
+ENV = {
+    **os.environ,
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "NO_PROXY": "127.0.0.1,localhost",
+    "PYTHONPATH": str(ROOT),
+}
 SERVE_TIMEOUT_S = 300
 
 
@@ -46,8 +55,13 @@ def serve_until_answer(index_dir: Path) -> float:
         port = probe.getsockname()[1]
     url = f"http://127.0.0.1:{port}/api/search?q=%EC%88%98%EC%86%8C"
     start = time.perf_counter()
-    server = subprocess.Popen([*cli(), "serve", "--port", str(port), "--index-dir", str(index_dir)], cwd=ROOT, env=ENV,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [*cli(), "serve", "--port", str(port), "--index-dir", str(index_dir)],
+        cwd=ROOT,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         while time.perf_counter() - start < SERVE_TIMEOUT_S:
             try:
@@ -69,8 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     index_dir = args.index_dir or Path(tempfile.mkdtemp(prefix="startup-bench-")) / "index"
     if not (index_dir / "CURRENT").exists():
-        subprocess.run([*cli(), "index", "--index-dir", str(index_dir)], cwd=ROOT, env=ENV, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [*cli(), "index", "--index-dir", str(index_dir)], cwd=ROOT, env=ENV, check=True, stdout=subprocess.DEVNULL
+        )
     figures: dict[str, list[float]] = {"floor": [], "search": [], "serve": []}
     for round_number in range(1, args.rounds + 1):
         figures["floor"].append(timed([sys.executable, "-c", FLOOR]))
@@ -78,7 +93,10 @@ def main(argv: list[str] | None = None) -> int:
         figures["serve"].append(serve_until_answer(index_dir))
         print(f"round {round_number}: " + ", ".join(f"{name} {values[-1]:.2f} s" for name, values in figures.items()))
     floor, search, serve = (statistics.median(figures[name]) for name in ("floor", "search", "serve"))
-    print(f"median: (a) floor {floor:.2f} s  (b) one-shot search {search:.2f} s  (c) serve until /api/search {serve:.2f} s")
+    print(
+        f"median: (a) floor {floor:.2f} s  (b) one-shot search {search:.2f} s  "
+        f"(c) serve until /api/search {serve:.2f} s"
+    )
     print(f"ratios: b/a = {search / floor:.2f} (target ≤ 1.5)   c/b = {serve / search:.2f} (target ≤ 3)")
     print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
     return 0

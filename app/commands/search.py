@@ -27,7 +27,8 @@ def register(sub, common) -> None:
     search.add_argument("--doc", action="append", default=[], help="restrict to a document id (repeatable)")
     search.add_argument("--speaker", default="", help="restrict to a speaker or city")
     search.add_argument("--entity", default="", metavar="NAME",
-                        help="restrict to the passages of a place, organisation or person (without QUERY: list them all)")
+                        help="restrict to the passages of a place, organisation or person "
+                             "(without QUERY: list them all)")
     search.add_argument("--no-expand", action="store_true", help="no cross-language glossary expansion")
     search.add_argument("--all-matches", action="store_true",
                         help="also show the weaker candidates (no matching word, low similarity), after the others")

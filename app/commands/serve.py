@@ -14,7 +14,8 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 def register(sub, common) -> None:
     serve = sub.add_parser("serve", parents=[common], help="start the web interface",
-                           description="Serve the web page and its REST API (indexes the bundled corpus first if needed).",
+                           description="Serve the web page and its REST API "
+                                       "(indexes the bundled corpus first if needed).",
                            epilog=f"Examples:\n  seminar-search serve --port {DEFAULT_PORT}\n"
                                   "  seminar-search serve --host 0.0.0.0 --auth team:secret")
     serve.add_argument("--host", default=DEFAULT_HOST, help="address to bind (default 127.0.0.1: this machine only)")

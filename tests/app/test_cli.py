@@ -23,7 +23,20 @@ def run(capsys, *argv):
 
 
 def test_search_json_lines_one_object_per_query(capsys, bundled_index):
-    code, out, err = run(capsys, "search", "수소", "hydrogène", "urban farming", "--json", "--lang", "fr", "-k", "3", "--index-dir", bundled_index)
+    code, out, err = run(
+        capsys,
+        "search",
+        "수소",
+        "hydrogène",
+        "urban farming",
+        "--json",
+        "--lang",
+        "fr",
+        "-k",
+        "3",
+        "--index-dir",
+        bundled_index,
+    )
     assert code == 0, err
     lines = [json.loads(line) for line in out.splitlines()]
     assert [line["query"] for line in lines] == ["수소", "hydrogène", "urban farming"]
@@ -31,7 +44,19 @@ def test_search_json_lines_one_object_per_query(capsys, bundled_index):
     for line in lines:
         assert len(line["results"]) == 3
         for result in line["results"]:
-            assert {"rank", "score", "doc", "title", "lang", "section", "speaker", "text", "start", "end", "matched"} <= set(result)
+            assert {
+                "rank",
+                "score",
+                "doc",
+                "title",
+                "lang",
+                "section",
+                "speaker",
+                "text",
+                "start",
+                "end",
+                "matched",
+            } <= set(result)
             assert result["lang"] == "fr"
     assert any(e["to"] == "hydrogène" for e in lines[0]["expansions"])
 
@@ -103,7 +128,9 @@ def test_corrupt_and_mismatched_indexes_are_refused(capsys, bundled_index, tmp_p
 def test_index_reports_and_handles_non_utf8_and_unreadable_files(capsys, tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "seminaire.txt").write_bytes("수원시 레인시티 사업은 빗물 관리 정책입니다.\n\n고양시는 도시농업을 추진합니다.".encode("cp949"))
+    (docs / "seminaire.txt").write_bytes(
+        "수원시 레인시티 사업은 빗물 관리 정책입니다.\n\n고양시는 도시농업을 추진합니다.".encode("cp949")
+    )
     (docs / "notes.md").write_text("# Notes\n\nLa ville de Tours et la végétalisation.", encoding="utf-8")
     (docs / "garbage.txt").write_bytes(os.urandom(4000))
     code, out, err = run(capsys, "index", docs, "--index-dir", tmp_path / "index")
@@ -118,8 +145,21 @@ def test_info_and_eval(capsys, bundled_index, tmp_path):
     assert code == 0 and "use-m3" in out and "working translation of 2021-tours-transition-ecologique" in out
     queries = tmp_path / "q.jsonl"
     queries.write_text(
-        json.dumps({"id": "1", "query": "수소", "lang": "ko", "kind": "term", "relevant": ["l'énergie du futur : l'hydrogène"]}, ensure_ascii=False)
-        + "\n" + json.dumps({"id": "2", "query": "rain water", "lang": "en", "kind": "phrase", "relevant": ["tirelires de la pluie"]}) + "\n",
+        json.dumps(
+            {
+                "id": "1",
+                "query": "수소",
+                "lang": "ko",
+                "kind": "term",
+                "relevant": ["l'énergie du futur : l'hydrogène"],
+            },
+            ensure_ascii=False,
+        )
+        + "\n"
+        + json.dumps(
+            {"id": "2", "query": "rain water", "lang": "en", "kind": "phrase", "relevant": ["tirelires de la pluie"]}
+        )
+        + "\n",
         encoding="utf-8",
     )
     code, out, _ = run(capsys, "eval", queries, "--lang", "fr", "--index-dir", bundled_index)
@@ -133,7 +173,9 @@ def test_terms_lookup_and_exports(capsys, bundled_index, tmp_path):
     assert code == 0 and "No glossary entry" in out and "hydrogène" in out
     code, _, err = run(capsys, "terms", "--export", "tbx", "-o", tmp_path / "g.tbx", "--index-dir", bundled_index)
     assert code == 0 and (tmp_path / "g.tbx").read_text(encoding="utf-8").startswith("<?xml")
-    code, _, err = run(capsys, "terms", "--export", "csv", "-o", tmp_path / "missing" / "g.csv", "--index-dir", bundled_index)
+    code, _, err = run(
+        capsys, "terms", "--export", "csv", "-o", tmp_path / "missing" / "g.csv", "--index-dir", bundled_index
+    )
     assert code == 2 and "cannot write" in err
 
 
@@ -148,11 +190,19 @@ def test_search_builds_the_default_index_when_missing(capsys, isolated_env):
 def test_console_script_end_to_end(tmp_path, bundled_index):
     executable = shutil.which("seminar-search")
     command = [executable] if executable else [sys.executable, "-m", "app.cli"]
-    done = subprocess.run([*command, "search", "--stdin", "--json", "--lang", "fr", "-k", "10", "--index-dir", str(bundled_index)],
-                          input="수소\nrecycling\n", capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    done = subprocess.run(
+        [*command, "search", "--stdin", "--json", "--lang", "fr", "-k", "10", "--index-dir", str(bundled_index)],
+        input="수소\nrecycling\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
     assert [json.loads(line)["query"] for line in done.stdout.splitlines()] == ["수소", "recycling"]
-    failed = subprocess.run([*command, "search", "", "--index-dir", str(bundled_index)], capture_output=True, text=True, timeout=120)
+    failed = subprocess.run(
+        [*command, "search", "", "--index-dir", str(bundled_index)], capture_output=True, text=True, timeout=120
+    )
     assert failed.returncode == 2 and failed.stderr.count("\n") == 1 and "Traceback" not in failed.stderr
 
 
@@ -167,7 +217,9 @@ def test_transcript_results_show_their_time_code(capsys, tmp_path):
     assert run(capsys, "index", srt, "--index-dir", tmp_path / "index")[0] == 0
     code, out, _ = run(capsys, "search", "eau de pluie", "--json", "-k", "1", "--index-dir", tmp_path / "index")
     result = json.loads(out)["results"][0]
-    assert code == 0 and result["speaker"] == "Jean Dupont" and result["time_start"] == 65.0 and result["time_end"] == 76.0
+    assert (
+        code == 0 and result["speaker"] == "Jean Dupont" and result["time_start"] == 65.0 and result["time_end"] == 76.0
+    )
     code, out, _ = run(capsys, "search", "eau de pluie", "-k", "1", "--index-dir", tmp_path / "index")
     assert "00:01:05–00:01:16" in out
 

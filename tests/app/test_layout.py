@@ -46,22 +46,28 @@ def _nodes(tree: ast.AST, at_import_only: bool):
         node = pending.pop()
         yield node
         # A function-level import is a deliberate late import (start-up speed): it cannot fail at import time.
-        pending.extend(child for child in ast.iter_child_nodes(node)
-                       if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)))
+        pending.extend(
+            child
+            for child in ast.iter_child_nodes(node)
+            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+        )
 
 
 def test_the_core_imports_no_front_end():
     offenders = {
         module: sorted(name for name in _imports(path, module) if name.split(".")[0] in FRONT_ENDS)
-        for module, path in _modules().items() if module.split(".")[0] in CORE
+        for module, path in _modules().items()
+        if module.split(".")[0] in CORE
     }
     assert not {m: names for m, names in offenders.items() if names}
 
 
 def test_no_import_cycle_when_the_project_modules_load():
     modules = _modules()
-    graph = {module: {name for name in _imports(path, module, at_import_only=True) if name in modules and name != module}
-             for module, path in modules.items()}
+    graph = {
+        module: {name for name in _imports(path, module, at_import_only=True) if name in modules and name != module}
+        for module, path in modules.items()
+    }
     state: dict[str, str] = {}
 
     def visit(module: str, trail: list[str]) -> list[str] | None:

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 180
 
-HOOK = '''
+HOOK = """
 import os, socket, traceback
 _log = os.environ["NETWORK_LOG"]
 
@@ -50,11 +50,19 @@ def gethostbyname(host):
     _record("gethostbyname", host)
     return _gethostbyname(host)
 socket.gethostbyname = gethostbyname
-'''
+"""
 
-FILE_TARGETS = ["http://example.com/config", "https://93.184.215.14/", "http://127.0.0.1:{port}/config",
-                "http://localhost:{port}/config", "HTTP://EXAMPLE.ORG/x", "//example.net/a", "http://[::1]:{port}/",
-                "example.com/file.txt", "http%3A%2F%2Fexample.com%2F"]
+FILE_TARGETS = [
+    "http://example.com/config",
+    "https://93.184.215.14/",
+    "http://127.0.0.1:{port}/config",
+    "http://localhost:{port}/config",
+    "HTTP://EXAMPLE.ORG/x",
+    "//example.net/a",
+    "http://[::1]:{port}/",
+    "example.com/file.txt",
+    "http%3A%2F%2Fexample.com%2F",
+]
 PROXY_TARGETS = ["http://example.com/x", "https://1.1.1.1/", "http://localhost:{port}/"]
 
 
@@ -71,8 +79,13 @@ def hooked_server(tmp_path_factory, bundled_index):
     log = folder / "network.log"
     port = free_port()
     env = {**os.environ, "NETWORK_LOG": str(log), "PYTHONPATH": os.pathsep.join([str(folder), str(ROOT)])}
-    server = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port), "--index-dir",
-                               str(bundled_index)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "serve", "--port", str(port), "--index-dir", str(bundled_index)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         url = f"http://127.0.0.1:{port}"
         _wait_until_up(url, server)
@@ -114,13 +127,21 @@ def _probe(url: str, port: int) -> list[tuple[str, int]]:
 
 def _file_data_events(url: str) -> list[int]:
     """Events whose data hold a file record naming a host: Gradio would download it into its cache."""
-    record = {"path": "http://example.com/a.txt", "url": "https://93.184.215.14/a.txt", "meta": {"_type": "gradio.FileData"}}
+    record = {
+        "path": "http://example.com/a.txt",
+        "url": "https://93.184.215.14/a.txt",
+        "meta": {"_type": "gradio.FileData"},
+    }
     escaped = json.dumps({"data": [record, "all", 5]}).replace("gradio.FileData", "gradio\\u002eFileData")
     with httpx.Client(base_url=url, timeout=30) as http:
         return [
             http.post("/gradio_api/call/search", json={"data": [record, "all", 5, "hybrid", [], "", True]}).status_code,
-            http.post("/gradio_api/queue/join", json={"data": [record], "fn_index": 0, "session_hash": "x"}).status_code,
-            http.post("/gradio_api/call/context", content=escaped, headers={"content-type": "application/json"}).status_code,
+            http.post(
+                "/gradio_api/queue/join", json={"data": [record], "fn_index": 0, "session_hash": "x"}
+            ).status_code,
+            http.post(
+                "/gradio_api/call/context", content=escaped, headers={"content-type": "application/json"}
+            ).status_code,
         ]
 
 

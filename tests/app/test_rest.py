@@ -58,18 +58,21 @@ def test_filters_reach_the_engine(open_server, engine):
     assert lexical["mode"] == "lexical" and lexical["expansions"] == []
 
 
-@pytest.mark.parametrize(("params", "status", "message"), [
-    ({}, 422, "invalid q: Field required"),
-    ({"q": ""}, 422, "invalid q"),
-    ({"q": "x", "k": 0}, 422, "invalid k"),
-    ({"q": "x", "k": "Infinity"}, 422, "invalid k"),
-    ({"q": "x", "k": 101}, 422, "invalid k"),
-    ({"q": "x", "mode": "magic"}, 422, "invalid mode"),
-    ({"q": "x", "lang": "de"}, 422, "invalid lang"),
-    ({"q": "x", "expand": "maybe"}, 422, "invalid expand"),
-    ({"q": "x", "doc": "no-such-document"}, 400, "invalid document 'no-such-document'"),
-    ({"q": "   "}, 400, "empty query"),
-])
+@pytest.mark.parametrize(
+    ("params", "status", "message"),
+    [
+        ({}, 422, "invalid q: Field required"),
+        ({"q": ""}, 422, "invalid q"),
+        ({"q": "x", "k": 0}, 422, "invalid k"),
+        ({"q": "x", "k": "Infinity"}, 422, "invalid k"),
+        ({"q": "x", "k": 101}, 422, "invalid k"),
+        ({"q": "x", "mode": "magic"}, 422, "invalid mode"),
+        ({"q": "x", "lang": "de"}, 422, "invalid lang"),
+        ({"q": "x", "expand": "maybe"}, 422, "invalid expand"),
+        ({"q": "x", "doc": "no-such-document"}, 400, "invalid document 'no-such-document'"),
+        ({"q": "   "}, 400, "empty query"),
+    ],
+)
 def test_bad_search_arguments_are_4xx_with_one_line(open_server, params, status, message):
     answer = get(open_server, "/api/search", params=params)
     assert answer.status_code == status
@@ -122,8 +125,9 @@ def test_basic_auth_and_the_page_cookie_both_open_the_api(locked_server):
 def test_failed_logins_are_rate_limited_then_the_password_works_again(locked_server):
     time.sleep(THROTTLE_WINDOW_S)  # a window of its own, whatever ran before
     with httpx.Client(base_url=locked_server, timeout=30) as http:
-        statuses = [http.post("/login", data={"username": AUTH[0], "password": f"guess{n}"}).status_code
-                    for n in range(5)]
+        statuses = [
+            http.post("/login", data={"username": AUTH[0], "password": f"guess{n}"}).status_code for n in range(5)
+        ]
         assert statuses == [400] * 5
         refused = http.post("/login", data={"username": AUTH[0], "password": AUTH[1]})
         assert refused.status_code == 429 and "too many failed logins" in refused.json()["error"]
@@ -144,6 +148,7 @@ def test_wrong_basic_passwords_count_as_failed_logins(locked_server):
 def test_uploads_are_refused(request, server_name):
     url = request.getfixturevalue(server_name)
     with httpx.Client(base_url=url, timeout=30) as http:
-        answer = http.post("/gradio_api/upload", files={"files": ("big.txt", b"x" * 1_000_000, "text/plain")},
-                           auth=AUTH)
+        answer = http.post(
+            "/gradio_api/upload", files={"files": ("big.txt", b"x" * 1_000_000, "text/plain")}, auth=AUTH
+        )
     assert answer.status_code == 403 and "uploads" in answer.json()["error"]

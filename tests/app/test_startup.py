@@ -17,8 +17,14 @@ WEB = ("gradio", "fastapi", "uvicorn", "starlette")
 
 def imported(*argv: str) -> set[str]:
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
-    run = subprocess.run([sys.executable, "-X", "importtime", "-m", "app.cli", *argv], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "app.cli", *argv],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     return {match.group(1) for match in re.finditer(r"\|\s+([\w.]+)$", run.stderr, re.MULTILINE)}
 
 

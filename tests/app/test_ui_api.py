@@ -54,7 +54,8 @@ def search_page(client, query, *, lang="all", mode="hybrid", speaker=None, ui_la
     # gradio_client leaves gr.State outputs out; the JSON download is the raw response. The page's inputs after the
     # interface language: "show weaker results" (off) and the entity filter (none).
     summary, results, csv_file, _xlsx_file, json_file, md_file, *_facets = client.predict(
-        query, lang, [], speaker, mode, 10, ui_lang, False, "", api_name="/search_page")
+        query, lang, [], speaker, mode, 10, ui_lang, False, "", api_name="/search_page"
+    )
     files = tuple(_file(f) for f in (csv_file, json_file, md_file))
     raw = json.loads(Path(files[1]).read_text(encoding="utf-8")) if files[1] else None
     return summary, results, files, raw
@@ -97,8 +98,9 @@ def test_language_filter_ko_returns_korean_text(client):
 def test_page_names_for_modes_and_filters_are_accepted(client):
     semantic = client.predict("urban farming", "all", 3, "semantic", [], "Goyang", True, api_name="/search")
     assert semantic["mode"] == "dense"
-    assert semantic["results"] and all("goyang" in (r["section"] + r["speaker"]).casefold() or "고양" in r["section"]
-                                       for r in semantic["results"])
+    assert semantic["results"] and all(
+        "goyang" in (r["section"] + r["speaker"]).casefold() or "고양" in r["section"] for r in semantic["results"]
+    )
 
 
 @pytest.mark.parametrize("query", ["", "   \n "])
@@ -146,16 +148,31 @@ def raw_call(url: str, api_name: str, data: list) -> str:
 
 @pytest.mark.parametrize(("arguments", "message"), BAD_SEARCH_ARGUMENTS)
 def test_search_endpoint_checks_every_argument(server, arguments, message):
-    call = {"query": "hydrogène", "lang": "all", "k": 5, "mode": "hybrid", "docs": [], "speaker": "", "expand": True,
-            "entity": "", "all_matches": False}  # the raw HTTP API wants every argument
+    call = {
+        "query": "hydrogène",
+        "lang": "all",
+        "k": 5,
+        "mode": "hybrid",
+        "docs": [],
+        "speaker": "",
+        "expand": True,
+        "entity": "",
+        "all_matches": False,
+    }  # the raw HTTP API wants every argument
     call.update(arguments)
     assert message in raw_call(server[1], "search", list(call.values()))
 
 
-@pytest.mark.parametrize(("arguments", "message"), [
-    (["x", "abc", 1], "invalid before"), (["x", float("nan"), 1], "invalid before"),
-    (["x", 1, float("inf")], "invalid after"), ([["a"], 1, 1], "invalid chunk id"), (["x", -1, 1], "invalid before"),
-])
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["x", "abc", 1], "invalid before"),
+        (["x", float("nan"), 1], "invalid before"),
+        (["x", 1, float("inf")], "invalid after"),
+        ([["a"], 1, 1], "invalid chunk id"),
+        (["x", -1, 1], "invalid before"),
+    ],
+)
 def test_context_endpoint_checks_every_argument(server, arguments, message):
     assert message in raw_call(server[1], "context", arguments)
 
@@ -166,7 +183,11 @@ def test_markup_in_queries_comes_back_escaped(client, payload, mode):
     summary, results, _files, raw = search_page(client, payload, mode=mode)
     assert raw["query"] == payload  # the JSON keeps the text as typed
     for html in (summary, results):
-        assert "<script" not in html and "<img" not in html and "onerror=alert" not in html.replace("onerror=alert(1)&gt;", "")
+        assert (
+            "<script" not in html
+            and "<img" not in html
+            and "onerror=alert" not in html.replace("onerror=alert(1)&gt;", "")
+        )
     assert "&lt;" in summary + results  # the query is shown, as text
 
 
@@ -240,7 +261,7 @@ def test_context_and_documents(client, engine):
 def test_reader_opens_a_document_beside_its_translation(client, engine):
     doc_id = next(d for d, stored in engine.data.documents.items() if not stored.meta.translation_of)
     _doc, _sections, html = client.predict(doc_id, "fr", api_name="/reader_page")
-    assert html.count("<tr id=\"chunk-") == sum(1 for c in engine.chunks if c.doc == doc_id)
+    assert html.count('<tr id="chunk-') == sum(1 for c in engine.chunks if c.doc == doc_id)
     assert HANGUL.search(html) and "traduction de travail" in html
 
 
@@ -254,7 +275,9 @@ def test_launch_binds_loopback_and_passes_auth(monkeypatch, engine):
     import app.server
 
     captured = {}
-    monkeypatch.setattr(app.server, "serve", lambda app, sock, **kwargs: captured.update(app=app, address=sock.getsockname()))
+    monkeypatch.setattr(
+        app.server, "serve", lambda app, sock, **kwargs: captured.update(app=app, address=sock.getsockname())
+    )
     ui.launch(engine, port=free_port(), auth=("cuf", "secret"))
     assert captured["address"][0] == "127.0.0.1"
     assert captured["app"].state.login_check is not None  # the REST routes ask for the same login as the page

@@ -24,8 +24,16 @@ expect = playwright_api.expect
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 XSS_PAYLOADS = (
     "<script>alert(1)</script>",
@@ -70,9 +78,16 @@ def hostile_url(tmp_path_factory, encoder):
         "# <img src=x onerror=alert('section')> Déchets\n\n"
         "Le recyclage des déchets <script>alert('text')</script> à Suwon.\n\n"
         "La collecte <img src=x onerror=alert('text')> des biodéchets ${alert(2)} progresse.\n",
-        encoding="utf-8")
-    meta = {"id": "hostile", "title": "<script>alert('title')</script> Rapport", "language": "fr", "date": "2024-01",
-            "event": "<b onmouseover=alert(1)>Séminaire</b>", "place": "Suwon"}
+        encoding="utf-8",
+    )
+    meta = {
+        "id": "hostile",
+        "title": "<script>alert('title')</script> Rapport",
+        "language": "fr",
+        "date": "2024-01",
+        "event": "<b onmouseover=alert(1)>Séminaire</b>",
+        "place": "Suwon",
+    }
     (folder / "hostile.md.meta.json").write_text(json.dumps(meta), encoding="utf-8")
     index_dir = tmp_path_factory.mktemp("hostile-index")
     build_index([folder], index_dir, encoder=encoder)
@@ -107,7 +122,11 @@ class Recorder:
         dialog.dismiss()
 
     def outside_requests(self) -> list[str]:
-        return [u for u in self.requests if urlparse(u).scheme not in ("data", "blob") and urlparse(u).hostname not in LOCAL_HOSTS]
+        return [
+            u
+            for u in self.requests
+            if urlparse(u).scheme not in ("data", "blob") and urlparse(u).hostname not in LOCAL_HOSTS
+        ]
 
 
 def new_page(browser, locale="fr-FR"):
@@ -166,7 +185,9 @@ def test_korean_query_then_korean_filter(page, url):
     expect(first.locator(".ss-badge").first).to_have_text("KO", timeout=30_000)
     expect(first.locator(".ss-passage").first).to_contain_text(HANGUL)
     expect(first).to_contain_text("traduction de travail")
-    assert all(badge == "KO" for badge in page.locator("#results .ss-card header .ss-badge:first-of-type").all_inner_texts())
+    assert all(
+        badge == "KO" for badge in page.locator("#results .ss-card header .ss-badge:first-of-type").all_inner_texts()
+    )
     shot(page, "search-ko")
 
 
@@ -315,8 +336,9 @@ def test_page_has_no_raw_json_panel_nor_raw_scores(page, url):
     assert not re.search(r"\b0\.0\d{3}\b", page.locator("#results").inner_text())
 
 
-@pytest.mark.parametrize(("name", "viewport"), [("desktop", {"width": 1400, "height": 1000}),
-                                                ("phone", {"width": 390, "height": 844})])
+@pytest.mark.parametrize(
+    ("name", "viewport"), [("desktop", {"width": 1400, "height": 1000}), ("phone", {"width": 390, "height": 844})]
+)
 def test_screenshots_for_people_to_look_at(browser, url, name, viewport):
     context = browser.new_context(locale="fr-FR", viewport=viewport)
     page = context.new_page()
