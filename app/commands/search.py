@@ -53,6 +53,8 @@ def run_search(args) -> int:
     engine = open_engine(args)
     for query in queries:
         response = engine.search(query, options)
+        if not response.results and speaker.strip():
+            check_speaker(engine, speaker)  # nothing found: say so if no passage has that speaker at all
         for notice in response.notices:
             print(f"note: {for_terminal(notice)}", file=sys.stderr)
         if args.json:
@@ -102,3 +104,21 @@ def summary_line(response) -> str:
     active += [f"{name} {filters[name]}" for name in ("speaker", "entity") if filters.get(name)]
     active += [f'phrase "{phrase}"' for phrase in response.phrases] + [f"without {word}" for word in response.excluded]
     return f"{counts} · filters: {', '.join(active)}"
+
+
+def check_speaker(engine, speaker: str) -> None:
+    """``--speaker`` is checked like ``--doc``: a name no passage has is an error with the nearest ones.
+
+    Called only when a search found nothing, so that the engine's own matching (spellings, transcriptions) decides
+    first; this only tells an empty answer from a name that is not in the archive.
+    """
+    import difflib
+
+    from corpus.errors import InvalidOptionError
+
+    wanted = speaker.strip().casefold()
+    names = sorted({name for chunk in engine.chunks for name in (chunk.speaker, chunk.section) if name})
+    if any(wanted in name.casefold() for name in names):
+        return
+    nearest = difflib.get_close_matches(speaker.strip(), names, n=5, cutoff=0.3) or names[:5]
+    raise InvalidOptionError("speaker or section", speaker, [*nearest, "…"] if len(names) > len(nearest) else nearest)
