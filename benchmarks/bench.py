@@ -53,7 +53,9 @@ def main() -> None:
         shutil.copytree(BUNDLED_CORPUS, corpus_copy)
         build_index([corpus_copy], scratch / "copy-index", encoder=encoder)
         changed = corpus_copy / "fr" / "2020-09-21-point-pays-coree.txt"
-        changed.write_text(changed.read_text(encoding="utf-8") + "\n\nUne phrase ajoutée pour la mesure.\n", encoding="utf-8")
+        changed.write_text(
+            changed.read_text(encoding="utf-8") + "\n\nUne phrase ajoutée pour la mesure.\n", encoding="utf-8"
+        )
         started = time.perf_counter()
         report = build_index([corpus_copy], scratch / "copy-index", encoder=encoder)
         incremental = time.perf_counter() - started
@@ -75,11 +77,17 @@ def main() -> None:
             latencies[mode] = timings
 
         cold = []
-        command = [shutil.which("seminar-search") or sys.executable, *([] if shutil.which("seminar-search") else ["-m", "app.cli"])]
+        command = [
+            shutil.which("seminar-search") or sys.executable,
+            *([] if shutil.which("seminar-search") else ["-m", "app.cli"]),
+        ]
         for _ in range(5):
             started = time.perf_counter()
-            subprocess.run([*command, "search", "수소", "--json", "--lang", "fr", "--index-dir", str(scratch / "index")],
-                           check=True, capture_output=True)
+            subprocess.run(
+                [*command, "search", "수소", "--json", "--lang", "fr", "--index-dir", str(scratch / "index")],
+                check=True,
+                capture_output=True,
+            )
             cold.append(time.perf_counter() - started)
 
     own_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -90,7 +98,10 @@ def main() -> None:
         "build_full_same_corpus_s": round(full_copy, 2),
         "incremental_over_full": round(incremental / full_copy, 2),
         "passages_reencoded_after_change": report.encoded,
-        "warm_ms": {mode: {"p50": round(statistics.median(t), 2), "p95": round(percentile(t, 0.95), 2), "n": len(t)} for mode, t in latencies.items()},
+        "warm_ms": {
+            mode: {"p50": round(statistics.median(t), 2), "p95": round(percentile(t, 0.95), 2), "n": len(t)}
+            for mode, t in latencies.items()
+        },
         "cold_one_shot_s": {"p50": round(statistics.median(cold), 2), "max": round(max(cold), 2)},
         "peak_rss_mb": {"benchmark_process": round(own_rss), "one_shot_cli": round(child_rss)},
         "chunks": len(engine.chunks),

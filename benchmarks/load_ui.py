@@ -8,8 +8,9 @@ threads do not share its interpreter lock) on a free loopback port, measures
 one client alone, then runs the clients in threads, prints latency percentiles
 (p50/p95 of the round trip as a client sees it), the error count, and how many
 answers differ from the same search run directly on the engine (the engine is
-deterministic, so any difference is a concurrency bug), then stops the server. Timings are noisy on shared machines: compare runs made
-on the same machine, side by side.
+deterministic, so any difference is a concurrency bug), then stops the server.
+Timings are noisy on shared machines: compare runs made on the same machine,
+side by side.
 """
 
 from __future__ import annotations
@@ -32,19 +33,35 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 QUERIES = (
-    ("hydrogène", "all"), ("재활용", "fr"), ("탄소중립", "all"), ("urban farming", "all"), ("gestion des déchets", "ko"),
-    ("neutralité carbone", "fr"), ("미세먼지 저감", "all"), ("coopération décentralisée", "all"), ("빗물", "fr"),
-    ("smart city", "ko"), ("agriculture urbaine à Goyang", "all"), ("수소 충전소", "all"), ("climate crisis", "fr"),
-    ("végétalisation de la ville", "all"), ("산업구조 재편", "all"), ("waste sorting robots", "all"),
+    ("hydrogène", "all"),
+    ("재활용", "fr"),
+    ("탄소중립", "all"),
+    ("urban farming", "all"),
+    ("gestion des déchets", "ko"),
+    ("neutralité carbone", "fr"),
+    ("미세먼지 저감", "all"),
+    ("coopération décentralisée", "all"),
+    ("빗물", "fr"),
+    ("smart city", "ko"),
+    ("agriculture urbaine à Goyang", "all"),
+    ("수소 충전소", "all"),
+    ("climate crisis", "fr"),
+    ("végétalisation de la ville", "all"),
+    ("산업구조 재편", "all"),
+    ("waste sorting robots", "all"),
 )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--queries", type=int, default=50, help="queries per client")
     parser.add_argument("--k", type=int, default=10)
-    parser.add_argument("--index-dir", type=Path, default=None, help="index to serve (default: the usual location; built if empty)")
+    parser.add_argument(
+        "--index-dir", type=Path, default=None, help="index to serve (default: the usual location; built if empty)"
+    )
     args = parser.parse_args(argv)
 
     from gradio_client import Client
@@ -73,7 +90,16 @@ class _server:
         self.index_dir = index_dir
 
     def __enter__(self) -> str:
-        command = [sys.executable, str(ROOT / "ui.py"), "--host", "127.0.0.1", "--port", str(self.port), "--index-dir", str(self.index_dir)]
+        command = [
+            sys.executable,
+            str(ROOT / "ui.py"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--index-dir",
+            str(self.index_dir),
+        ]
         self.process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         url = f"http://127.0.0.1:{self.port}/"
         deadline = time.monotonic() + 180
@@ -141,11 +167,16 @@ def _run(client_class, url: str, args, expected: dict) -> dict:
 def _print(report: dict, args) -> None:
     latencies = sorted(report["latencies"])
     total = args.clients * args.queries
-    print(f"{args.clients} clients x {args.queries} queries = {total} searches in {report['seconds']:.1f} s "
-          f"({len(latencies) / report['seconds']:.1f} searches/s)")
+    print(
+        f"{args.clients} clients x {args.queries} queries = {total} searches in {report['seconds']:.1f} s "
+        f"({len(latencies) / report['seconds']:.1f} searches/s)"
+    )
     if latencies:
-        print(f"latency  p50 {_percentile(latencies, 50) * 1000:.0f} ms   p95 {_percentile(latencies, 95) * 1000:.0f} ms   "
-              f"max {latencies[-1] * 1000:.0f} ms   mean {statistics.fmean(latencies) * 1000:.0f} ms")
+        print(
+            f"latency  p50 {_percentile(latencies, 50) * 1000:.0f} "
+            f"ms   p95 {_percentile(latencies, 95) * 1000:.0f} ms   "
+            f"max {latencies[-1] * 1000:.0f} ms   mean {statistics.fmean(latencies) * 1000:.0f} ms"
+        )
     print(f"errors {len(report['errors'])}   answers differing from a direct engine.search: {report['mismatches']}")
     for line in sorted(set(report["errors"]))[:5]:
         print(f"  {line}")

@@ -55,8 +55,11 @@ K = 10
 TARGET_P50_MS = 10.0
 TARGET_RECALL = 0.95
 TARGET_RSS_GB = 8.0
-SWEEPS = {"hnsw": ("efSearch", (16, 32, 64, 128, 256)), "ivf": ("nprobe", (4, 8, 16, 32, 64, 128, 256)),
-          "ivf-sqrt": ("nprobe", (4, 8, 16, 32, 64, 128, 256))}
+SWEEPS = {
+    "hnsw": ("efSearch", (16, 32, 64, 128, 256)),
+    "ivf": ("nprobe", (4, 8, 16, 32, 64, 128, 256)),
+    "ivf-sqrt": ("nprobe", (4, 8, 16, 32, 64, 128, 256)),
+}
 KINDS = ("flat", "hnsw", "ivf", "ivf-sqrt")
 
 
@@ -82,7 +85,9 @@ def synthetic_vectors(count: int, seed: int, structure_seed: int = 0) -> np.ndar
     out = np.empty((count, DIMENSION), dtype=np.float32)
     for start in range(0, count, 100_000):  # in slices: the noise of 1M vectors at once is another 2 GB
         end = min(count, start + 100_000)
-        latent = topics[rng.integers(0, TOPICS, end - start)] + SPREAD * rng.standard_normal((end - start, LATENT), dtype=np.float32)
+        latent = topics[rng.integers(0, TOPICS, end - start)] + SPREAD * rng.standard_normal(
+            (end - start, LATENT), dtype=np.float32
+        )
         noise = NOISE / np.sqrt(DIMENSION) * rng.standard_normal((end - start, DIMENSION), dtype=np.float32)
         out[start:end] = _unit(_unit(latent) @ basis + noise)
     return out
@@ -137,7 +142,11 @@ def build_ivf_sqrt(vectors: np.ndarray, ids: np.ndarray):
     quantizer = faiss.IndexFlatIP(DIMENSION)
     index = faiss.IndexIVFFlat(quantizer, DIMENSION, lists, faiss.METRIC_INNER_PRODUCT)
     index.cp.niter = 10
-    sample = vectors if len(vectors) <= lists * 40 else vectors[np.random.default_rng(0).choice(len(vectors), lists * 40, replace=False)]
+    sample = (
+        vectors
+        if len(vectors) <= lists * 40
+        else vectors[np.random.default_rng(0).choice(len(vectors), lists * 40, replace=False)]
+    )
     index.train(sample)
     index.nprobe = max(1, lists // 32)
     index.add_with_ids(vectors, ids)
@@ -176,8 +185,11 @@ def measure_search(index, queries: np.ndarray, truth: np.ndarray) -> dict:
         latencies.append((time.perf_counter() - started) * 1000)
         hits += len(set(ids[0].tolist()) & set(expected.tolist()))
     ordered = sorted(latencies)
-    return {"p50_ms": ordered[len(ordered) // 2], "p95_ms": ordered[int(len(ordered) * 0.95) - 1],
-            "recall": hits / (len(queries) * K)}
+    return {
+        "p50_ms": ordered[len(ordered) // 2],
+        "p95_ms": ordered[int(len(ordered) * 0.95) - 1],
+        "recall": hits / (len(queries) * K),
+    }
 
 
 def run_one(folder: Path, kind: str) -> dict:
@@ -197,9 +209,17 @@ def run_one(folder: Path, kind: str) -> dict:
     # One query uses one thread anyway (faiss parallelises over queries); with
     # OpenMP threads on a busy 2-core machine it waits for a descheduled one.
     faiss.omp_set_num_threads(1)
-    result = {"size": len(vectors), "kind": kind, "build_s": build_s, "file_mb": size_mb,
-              "parameter": current_parameter(index, kind), **measure_search(index, queries, truth),
-              "p50_ms_omp": all_threads["p50_ms"], "p95_ms_omp": all_threads["p95_ms"], "omp_threads": threads}
+    result = {
+        "size": len(vectors),
+        "kind": kind,
+        "build_s": build_s,
+        "file_mb": size_mb,
+        "parameter": current_parameter(index, kind),
+        **measure_search(index, queries, truth),
+        "p50_ms_omp": all_threads["p50_ms"],
+        "p95_ms_omp": all_threads["p95_ms"],
+        "omp_threads": threads,
+    }
     sweep = []
     if kind in SWEEPS:
         default = result["parameter"]
@@ -252,7 +272,10 @@ def measure_reindex(runs: int) -> dict:
             report = build_index([corpus], index_dir, encoder=encoder)
             full.append(time.perf_counter() - started)
             counts["chunks"] = report.encoded + report.reused
-            changed.write_text(original + f"\n\nParagraphe ajouté lors de la révision {run} : la ville publie son bilan.\n", encoding="utf-8")
+            changed.write_text(
+                original + f"\n\nParagraphe ajouté lors de la révision {run} : la ville publie son bilan.\n",
+                encoding="utf-8",
+            )
             started = time.perf_counter()
             report = build_index([corpus], index_dir, encoder=encoder)
             incremental.append(time.perf_counter() - started)
@@ -271,18 +294,30 @@ def best_setting(result: dict) -> dict | None:
 
 
 def format_table(results: list[dict]) -> str:
-    lines = ["| chunks | kind | build s | file MB | peak RSS MB | setting | p50 ms | p95 ms | p50/p95 ms, all threads | recall@10 | target met with |",
-             "|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---|"]
+    lines = [
+        "| chunks | kind | build s | file MB | peak RSS MB | setting | p50 ms "
+        "| p95 ms | p50/p95 ms, all threads | recall@10 | target met with |",
+        "|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---|",
+    ]
     for r in results:
         if r.get("skipped"):
             lines.append(f"| {r['size']:,} | {r['kind']} | — | — | — | — | — | — | — | — | skipped: {r['skipped']} |")
             continue
         setting = f"{SWEEPS[r['kind']][0]}={r['parameter']}" if r["kind"] in SWEEPS else "exact"
         best = best_setting(r)
-        met = ("yes (default)" if r["recall"] >= TARGET_RECALL and r["p50_ms"] <= TARGET_P50_MS else
-               f"{SWEEPS[r['kind']][0]}={best['value']}: {best['p50_ms']:.2f} ms, recall {best['recall']:.3f}" if best else "no")
-        lines.append(f"| {r['size']:,} | {r['kind']} | {r['build_s']:.1f} | {r['file_mb']:.0f} | {r['peak_rss_mb']:.0f} | {setting} "
-                     f"| {r['p50_ms']:.2f} | {r['p95_ms']:.2f} | {r['p50_ms_omp']:.2f} / {r['p95_ms_omp']:.2f} | {r['recall']:.3f} | {met} |")
+        met = (
+            "yes (default)"
+            if r["recall"] >= TARGET_RECALL and r["p50_ms"] <= TARGET_P50_MS
+            else f"{SWEEPS[r['kind']][0]}={best['value']}: {best['p50_ms']:.2f} ms, recall {best['recall']:.3f}"
+            if best
+            else "no"
+        )
+        lines.append(
+            f"| {r['size']:,} | {r['kind']} | {r['build_s']:.1f} | "
+            f"{r['file_mb']:.0f} | {r['peak_rss_mb']:.0f} | {setting} "
+            f"| {r['p50_ms']:.2f} | {r['p95_ms']:.2f} | {r['p50_ms_omp']:.2f} "
+            f"/ {r['p95_ms_omp']:.2f} | {r['recall']:.3f} | {met} |"
+        )
     return "\n".join(lines)
 
 
@@ -350,17 +385,23 @@ def child(folder: Path, kind: str, timeout: float) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog="Example: python benchmarks/scale.py --sizes 10000 100000")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], epilog="Example: python benchmarks/scale.py --sizes 10000 100000"
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--kinds", nargs="+", default=list(KINDS), choices=KINDS)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--max-build-minutes", type=float, default=5.0, help="skip builds estimated to take longer")
     parser.add_argument("--reindex-runs", type=int, default=3, help="0 skips the re-indexing measurement")
-    parser.add_argument("--workdir", type=Path, default=None, help="keep generated vectors here (default: a temporary folder)")
+    parser.add_argument(
+        "--workdir", type=Path, default=None, help="keep generated vectors here (default: a temporary folder)"
+    )
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "scale.png")
     parser.add_argument("--readme", type=Path, default=ROOT / "benchmarks" / "README.md")
     parser.add_argument("--json", type=Path, default=None, help="also write all figures as JSON")
-    parser.add_argument("--from-json", type=Path, default=None, help="redo the table, README and plot from a --json file")
+    parser.add_argument(
+        "--from-json", type=Path, default=None, help="redo the table, README and plot from a --json file"
+    )
     parser.add_argument("--child", nargs=2, metavar=("FOLDER", "KIND"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -384,14 +425,23 @@ def main() -> None:
                 # x2: HNSW insertion and IVF training grow faster than linearly (measured: 100k → 1M is ~20x).
                 estimate = 2 * per_vector.get(kind, 0.0) * size / 60
                 if estimate > args.max_build_minutes:
-                    results.append({"size": size, "kind": kind, "skipped": f"build estimated at {estimate:.0f} min on this machine"})
+                    results.append(
+                        {
+                            "size": size,
+                            "kind": kind,
+                            "skipped": f"build estimated at {estimate:.0f} min on this machine",
+                        }
+                    )
                     print(f"{kind:>8} {size:>9,}  skipped (build estimated at {estimate:.0f} min)", flush=True)
                     continue
                 result = child(folder, kind, timeout=max(600, args.max_build_minutes * 60 * 3))
                 per_vector[kind] = result["build_s"] / size
                 results.append(result)
-                print(f"{kind:>8} {size:>9,}  build {result['build_s']:7.1f} s  p50 {result['p50_ms']:6.2f} ms  "
-                      f"recall {result['recall']:.3f}  rss {result['peak_rss_mb']:6.0f} MB", flush=True)
+                print(
+                    f"{kind:>8} {size:>9,}  build {result['build_s']:7.1f} s  p50 {result['p50_ms']:6.2f} ms  "
+                    f"recall {result['recall']:.3f}  rss {result['peak_rss_mb']:6.0f} MB",
+                    flush=True,
+                )
             if args.workdir is None:
                 shutil.rmtree(folder, ignore_errors=True)
     finally:
@@ -400,7 +450,10 @@ def main() -> None:
     reindex = measure_reindex(args.reindex_runs) if args.reindex_runs else None
     elapsed = time.perf_counter() - started
     if args.json:
-        args.json.write_text(json.dumps({"results": results, "reindex": reindex, "elapsed": elapsed, "sizes": args.sizes}, indent=1), encoding="utf-8")
+        args.json.write_text(
+            json.dumps({"results": results, "reindex": reindex, "elapsed": elapsed, "sizes": args.sizes}, indent=1),
+            encoding="utf-8",
+        )
     report(results, reindex, elapsed, args)
 
 
@@ -409,8 +462,11 @@ def report(results: list[dict], reindex: dict | None, elapsed: float, args) -> N
     table, sweeps = format_table(results), format_sweeps(results)
     print("\n" + table + "\n\n" + sweeps)
     if reindex:
-        print(f"\nre-index after one changed document: {reindex['incremental_s']:.2f} s vs full {reindex['full_s']:.2f} s "
-              f"(ratio {reindex['ratio']:.2f}; encoded {reindex['encoded']}, reused {reindex['reused']})")
+        print(
+            "\nre-index after one changed document: "
+            f"{reindex['incremental_s']:.2f} s vs full {reindex['full_s']:.2f} s "
+            f"(ratio {reindex['ratio']:.2f}; encoded {reindex['encoded']}, reused {reindex['reused']})"
+        )
     plot(results, args.plot)
     write_readme(args.readme, readme_section(results, table, sweeps, reindex, elapsed, args))
     print(f"\n{elapsed / 60:.1f} min; plot: {args.plot}; figures: {args.readme}")
@@ -421,9 +477,11 @@ def readme_section(results, table, sweeps, reindex, elapsed, args) -> str:
     parts = [
         "## Scale",
         "",
-        f"`python benchmarks/scale.py --sizes {' '.join(map(str, args.sizes))} --max-build-minutes {args.max_build_minutes:g}` "
+        f"`python benchmarks/scale.py --sizes {' '.join(map(str, args.sizes))} "
+        f"--max-build-minutes {args.max_build_minutes:g}` "
         f"on this machine ({machine}), "
-        f"{elapsed / 60:.0f} min. Synthetic 512-d unit vectors with the neighbourhoods of sentence embeddings (32-d latent "
+        f"{elapsed / 60:.0f} min. Synthetic 512-d unit vectors with "
+        "the neighbourhoods of sentence embeddings (32-d latent "
         f"mixture of {TOPICS} overlapping topics; nearest-neighbour cosine ~0.70, 10th ~0.63); {args.queries} queries "
         f"one at a time through `index.dense.search_dense` (query encoding excluded); recall@10 against exact search. "
         f"Peak RSS is the whole build-and-search process, the float32 vectors included. "
@@ -441,7 +499,8 @@ def readme_section(results, table, sweeps, reindex, elapsed, args) -> str:
     if reindex:
         parts += [
             "",
-            f"Re-indexing the bundled corpus ({reindex['chunks']} chunks, USE-m3, median of {reindex['runs']}) after one "
+            f"Re-indexing the bundled corpus ({reindex['chunks']} "
+            f"chunks, USE-m3, median of {reindex['runs']}) after one "
             f"document changed: {reindex['incremental_s']:.2f} s vs {reindex['full_s']:.2f} s for a full rebuild "
             f"(ratio {reindex['ratio']:.2f}; passages encoded {reindex['encoded']}, reused {reindex['reused']}).",
         ]

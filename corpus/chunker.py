@@ -13,7 +13,7 @@ from corpus.structure import Unit, parse_units
 
 # Bump when chunk boundaries or texts change: an index built by another
 # version is refused at load time and must be rebuilt.
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"  # 5: default chunk size 600
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -25,7 +25,10 @@ class ChunkingOptions:
         min_chars: a last chunk of a section shorter than this joins the previous one.
     """
 
-    target_chars: int = 500
+    # 600 rather than 500 since originals and translations are cut into 1:1 pairs:
+    # packed by the mean of both sides, 500 cut list headings and a question's context
+    # away from what follows (dev set sweep, FR→FR MRR@10: 420 .755, 500 .753, 600 .793, 700 .780).
+    target_chars: int = 600
     min_chars: int = 120
 
 

@@ -39,8 +39,12 @@ _ARROW_HEADING = re.compile(r"^→\s*(.{2,80}?)\s*:?\s*$")
 _EXPLICIT_SPEAKER = re.compile(r"^(?:발표자|발언자|Intervenant(?:e)?|Speaker)\s*:\s*(.*)$")
 _EMPTY_HEADING = re.compile(r"^#{1,6}\s*$")
 # A list of participants names people without giving them the floor: no speaker there.
-_ROSTER = re.compile(r"^(?:liste des participants|list of participants|participants|attendees)\b|^참석자\s*(?:명단|목록)", re.IGNORECASE)
-_HONORIFIC = re.compile(r"^(?:-\s*)?(?:SEM\.?\s+)?(?:MR\.?|M\.|MME\.?|Mme\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|SEM\.?)\s+(.*)$")
+_ROSTER = re.compile(
+    r"^(?:liste des participants|list of participants|participants|attendees)\b|^참석자\s*(?:명단|목록)", re.IGNORECASE
+)
+_HONORIFIC = re.compile(
+    r"^(?:-\s*)?(?:SEM\.?\s+)?(?:MR\.?|M\.|MME\.?|Mme\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|SEM\.?)\s+(.*)$"
+)
 _LED_BY = re.compile(r"\b(?:conduite?|représentée?|présidée?) par\s+(?:M\.|Mme|MME)?\s*([A-ZÀ-Ý][^,;:()]{2,40})")
 _NAME_ROLE = re.compile(r"^([A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[ -][A-ZÀ-Ý][\wà-ÿ'’-]+){1,3}),\s+\S")
 PAGE_BREAK_EMPTY_LINES = 2
@@ -73,7 +77,7 @@ def parse_units(text: str) -> tuple[list[Unit], list[tuple[str, str]]]:
 
 
 def normalise_speaker(name: str) -> str:
-    """"CLAIRE GUICHARD" → "Claire Guichard"; mixed-case names are kept."""
+    """ "CLAIRE GUICHARD" → "Claire Guichard"; mixed-case names are kept."""
     name = re.sub(r"\s+", " ", name).strip(" ,:;-*")
     words = []
     for word in name.split(" "):
@@ -273,11 +277,18 @@ def _sentences(lines: list[Span], section: str, speaker: str) -> list[Unit]:
     units: list[Unit] = []
     start = 0
     boundaries = [m.start() for m in re.finditer("\n", paragraph.text)]
-    boundaries += [m.end() for m in _SENTENCE_END.finditer(paragraph.text) if not _after_abbreviation(paragraph.text, m.start())]
+    boundaries += [
+        m.end() for m in _SENTENCE_END.finditer(paragraph.text) if not _after_abbreviation(paragraph.text, m.start())
+    ]
     for cut in sorted(set(boundaries)) + [len(paragraph.text)]:
         piece = paragraph.slice(start, cut).strip()
         if piece.text:
-            starts_line = start == 0 or paragraph.text[start - 1] == "\n" or start < len(paragraph.text) and paragraph.text[start] == "\n"
+            starts_line = (
+                start == 0
+                or paragraph.text[start - 1] == "\n"
+                or start < len(paragraph.text)
+                and paragraph.text[start] == "\n"
+            )
             units.append(Unit(piece, section, speaker, starts_line))
         start = cut
     return units
@@ -290,7 +301,11 @@ def _is_hard_break(previous: str, current: str) -> bool:
     if previous.endswith((".", "!", "?", ":", ";", ",", "»", '"', "…")) and current[:1].isupper():
         return True
     # Short title-like line followed by a capitalised line: a role under a name, a caption.
-    return len(previous) < 60 and current[:1].isupper() and not previous.endswith((" de", " et", " à", " la", " le", " les", " des", " du"))
+    return (
+        len(previous) < 60
+        and current[:1].isupper()
+        and not previous.endswith((" de", " et", " à", " la", " le", " les", " des", " du"))
+    )
 
 
 def _after_abbreviation(text: str, period: int) -> bool:
@@ -300,5 +315,5 @@ def _after_abbreviation(text: str, period: int) -> bool:
     word = re.search(r"(\S+)$", text[max(0, period - 64) : period])
     if not word:
         return False
-    token = word.group(1).rstrip(".").casefold().lstrip("-(«\"")
+    token = word.group(1).rstrip(".").casefold().lstrip('-(«"')
     return token in _ABBREVIATIONS or token.isdigit() and len(token) <= 2 or len(token) == 1 and token.isalpha()

@@ -71,7 +71,12 @@ def main() -> None:
         for size in (250, 350, 500, 700, 900):
             for context in (True, False):
                 folder = Path(scratch) / f"s{size}{context}"
-                build_index(None, folder, BuildOptions(chunking=ChunkingOptions(target_chars=size), context_in_embedding=context), encoder=encoder)
+                build_index(
+                    None,
+                    folder,
+                    BuildOptions(chunking=ChunkingOptions(target_chars=size), context_in_embedding=context),
+                    encoder=encoder,
+                )
                 sized = SearchEngine.open(folder, encoder=encoder)
                 print(row(sized, queries, f"chunks {size}, context {'on' if context else 'off'} ({len(sized.chunks)})"))
 

@@ -47,7 +47,11 @@ def build_dense_index(vectors: np.ndarray, ids: np.ndarray, kind: str = "flat"):
         lists = max(1, min(4096, int(4 * np.sqrt(max(1, len(vectors))))))
         quantizer = faiss.IndexFlatIP(dimension)
         index = faiss.IndexIVFFlat(quantizer, dimension, lists, faiss.METRIC_INNER_PRODUCT)
-        sample = vectors if len(vectors) <= lists * 64 else vectors[np.random.default_rng(0).choice(len(vectors), lists * 64, replace=False)]
+        sample = (
+            vectors
+            if len(vectors) <= lists * 64
+            else vectors[np.random.default_rng(0).choice(len(vectors), lists * 64, replace=False)]
+        )
         index.train(sample)
         index.nprobe = max(1, lists // 16)
     else:
@@ -57,7 +61,9 @@ def build_dense_index(vectors: np.ndarray, ids: np.ndarray, kind: str = "flat"):
     return index
 
 
-def search_dense(index, queries: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def search_dense(
+    index, queries: np.ndarray, k: int, allowed: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Top-``k`` (scores, ids) per query, restricted to ``allowed`` ids before ranking.
 
     Missing results (fewer allowed ids than k) come back as id -1.

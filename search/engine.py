@@ -13,7 +13,7 @@ from corpus.chunk import Chunk
 from corpus.chunker import CHUNKER_VERSION
 from corpus.errors import InvalidOptionError
 from corpus.language import detect_language
-from index.analysis import ANALYZER_VERSION, analyze_query, passage_terms, start_korean_warm_up
+from index.analysis import ANALYZER_VERSION, analyze_query, latin_name_index_terms, passage_terms, start_korean_warm_up
 from index.bridges import NameMatcher
 from index.dense import search_dense
 from index.encoders import Encoder, load_encoder
@@ -108,6 +108,7 @@ class SearchEngine:
                               for chunk in self.chunks])
         self._vocabulary = data.lexical.vocab_dict
         self._names = NameMatcher(self._vocabulary)  # 그르노블 → the name key of Grenoble, by similarity
+        self._hangul_passages = np.array([chunk.lang in ("ko", "mixed") for chunk in self.chunks], dtype=bool)
         self._aligned_ordinals = {
             self._by_id[source].ordinal: [self._by_id[t].ordinal for t in targets if t in self._by_id]
             for source, targets in data.alignment.items()
@@ -226,7 +227,7 @@ class SearchEngine:
             signals.add(ids, self.weights.short_query_dense if short else self.weights.dense)
             signals.dense_scores = dict(zip(ids, scores))
         if options.mode in ("hybrid", "lexical"):
-            ranking = _top_positive(np.where(reach, self._lexical_scores(query_terms, expansions), 0.0), depth)
+            ranking = _top_positive(np.where(reach, self._lexical_scores(query_terms, expansions, query), 0.0), depth)
             signals.add(ranking, self.weights.lexical)
             signals.lexical = set(ranking)
         return signals
@@ -271,14 +272,22 @@ class SearchEngine:
         kept = [(int(i), float(score)) for i, score in zip(ids[0], scores[0]) if i >= 0]
         return [i for i, _ in kept], [score for _, score in kept]
 
-    def _lexical_scores(self, query_terms: list[str], expansions: list[dict]) -> np.ndarray:
+    def _lexical_scores(self, query_terms: list[str], expansions: list[dict], query: str = "") -> np.ndarray:
         """BM25 of the query's own terms, plus glossary expansions at a lower weight.
+
+        The name keys of the query's Latin words bridge to Hangul passages only
+        (Tours → 뚜르): on a Latin passage the word already matches by its own
+        terms, and counting it twice favoured passages where common words are
+        capitalised (participant lists, titles: "Collectivités Territoriales").
 
         Each glossary entry counts once per language, by its best-matching variant:
         an entry with many variants ("Province de Chungnam", "Chungnam") must not
         outweigh one with a single variant, nor pile up its common words.
         """
-        scores = self._bm25([t for t in query_terms if t in self._vocabulary])
+        bridges = set(self._names.expand([t.term for t in latin_name_index_terms(query, query=True)])) if query else set()
+        scores = self._bm25([t for t in query_terms if t in self._vocabulary and t not in bridges])
+        bridge_scores = self._bm25([t for t in query_terms if t in self._vocabulary and t in bridges])
+        scores += np.where(self._hangul_passages, bridge_scores, 0.0).astype(np.float32)
         best: dict[tuple[str, str], np.ndarray] = {}
         own = set(query_terms)
         for expansion in expansions:

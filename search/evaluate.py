@@ -45,7 +45,15 @@ def read_queries(path: Path) -> list[EvalQuery]:
             continue
         try:
             record = json.loads(line)
-            queries.append(EvalQuery(str(record["id"]), record["query"], record["lang"], record.get("kind", ""), tuple(record["relevant"])))
+            queries.append(
+                EvalQuery(
+                    str(record["id"]),
+                    record["query"],
+                    record["lang"],
+                    record.get("kind", ""),
+                    tuple(record["relevant"]),
+                )
+            )
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             raise DocumentError(f"{path}:{number}", f"not a query record ({type(error).__name__}: {error})") from None
     if not queries:
@@ -86,9 +94,17 @@ def evaluate(engine: SearchEngine, queries: list[EvalQuery], options: SearchOpti
         response = engine.search(query.query, options, k=max(10, options.k))
         ranked = [result.id for result in response.results]
         direction = f"{query.lang.upper()}→{options.lang.upper()}"
-        per_query.append({"id": query.id, "query": query.query, "direction": direction, "kind": query.kind,
-                          "relevant": len(relevant), **_metrics(ranked, relevant),
-                          "first_hit": next((i + 1 for i, r in enumerate(ranked) if r in relevant), None)})
+        per_query.append(
+            {
+                "id": query.id,
+                "query": query.query,
+                "direction": direction,
+                "kind": query.kind,
+                "relevant": len(relevant),
+                **_metrics(ranked, relevant),
+                "first_hit": next((i + 1 for i, r in enumerate(ranked) if r in relevant), None),
+            }
+        )
     return {
         "overall": _aggregate(per_query),
         "directions": {name: _aggregate(rows) for name, rows in sorted(_group(per_query, "direction").items())},
@@ -126,7 +142,11 @@ def format_report(report: dict) -> str:
     """A plain-text table of the overall and per-direction figures."""
     header = f"{'':<12}{'n':>5}{'hit@1':>8}{'hit@5':>8}{'hit@10':>8}{'MRR@10':>8}{'nDCG@10':>9}"
     lines = [header]
-    for name, metrics in [("overall", report["overall"]), *report["directions"].items(), *(("  " + k, v) for k, v in report["by_kind"].items())]:
+    for name, metrics in [
+        ("overall", report["overall"]),
+        *report["directions"].items(),
+        *(("  " + k, v) for k, v in report["by_kind"].items()),
+    ]:
         lines.append(
             f"{name:<12}{metrics['n']:>5}{metrics['hit@1']:>8.3f}{metrics['hit@5']:>8.3f}{metrics['hit@10']:>8.3f}"
             f"{metrics['mrr@10']:>8.3f}{metrics['ndcg@10']:>9.3f}"

@@ -255,12 +255,14 @@ class Glossary:
                 found.append((GlossaryMatch(entry, lang, term), key))
         kept = []
         for match, key in found:
+            # Across languages too: in "urban farming" (English), "urban" is not also
+            # the French stem of "urbanisme", so the longer variant is compared in the
+            # shorter one's language.
             longer = any(
-                other_key != key
-                and len(other_key) > len(key)
-                and _contains(other_key, key, match.lang)
-                and other.lang == match.lang
-                for other, other_key in found
+                len(other_key) > len(key) and _contains(other_key, key, match.lang)
+                for other_key in ((o_key if other.lang == match.lang else _key(other.term, match.lang))
+                                  for other, o_key in found)
+                if other_key != key
             )
             if not longer:
                 kept.append(match)

@@ -198,7 +198,9 @@ print(json.dumps({"documents": len(report.documents), "chars": sum(len(d.text) f
 
 
 def _peak_load(folder: Path) -> dict:
-    done = subprocess.run([sys.executable, "-c", _MEASURE, str(folder)], capture_output=True, text=True, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, str(folder)], capture_output=True, text=True, timeout=120, check=True
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -219,7 +221,9 @@ def test_50_mb_text_file_loads_with_bounded_memory(tmp_path):
     baseline, loaded = _peak_load(small), _peak_load(big)
     assert loaded["documents"] == 1 and loaded["chars"] == lines * len(line)
     extra = loaded["peak_mb"] - baseline["peak_mb"]
-    print(f"50 MB text file: peak RSS {loaded['peak_mb']:.0f} MB, {extra:.0f} MB over a tiny file ({extra / size_mb:.1f}x the file)")
+    print(
+        f"50 MB text file: peak RSS {loaded['peak_mb']:.0f} MB, {extra:.0f} MB over a tiny file ({extra / size_mb:.1f}x the file)"
+    )
     assert extra < 5 * size_mb
 
 
@@ -236,7 +240,9 @@ def test_cli_index_warns_about_each_bad_file_and_indexes_the_rest(tmp_path):
     entry = [str(script)] if script.exists() else [sys.executable, "-m", "app.cli"]
     command = entry + ["index", str(root), "--index-dir", str(tmp_path / "index")]
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env, cwd=Path(__file__).resolve().parent.parent)
+    done = subprocess.run(
+        command, capture_output=True, text=True, timeout=300, env=env, cwd=Path(__file__).resolve().parent.parent
+    )
     assert done.returncode == 0, done.stderr
     warnings = [line for line in done.stderr.splitlines() if line.startswith("warning:")]
     assert len(warnings) == len(bad)

@@ -12,8 +12,16 @@ from corpus.chunk import Document, DocumentMeta
 from corpus.clean import remove_markup, split_doubled, split_lines
 from corpus.language import detect_language
 from corpus.structure import parse_units
-from corpus.translation import (FRENCH_DIR, KOREAN_DIR, TRANSLATIONS_DIR, read_alignment, read_korean, read_segments, render,
-                                render_document)
+from corpus.translation import (
+    FRENCH_DIR,
+    KOREAN_DIR,
+    TRANSLATIONS_DIR,
+    read_alignment,
+    read_korean,
+    read_segments,
+    render,
+    render_document,
+)
 
 TOURS = FRENCH_DIR / "2021-tours-transition-ecologique.txt"
 MINUTES = FRENCH_DIR / "2020-09-21-point-pays-coree.txt"
@@ -32,8 +40,10 @@ def _flat(text: str) -> str:
     [
         ("OUVERTURE ET DISCOURSOUVERTURE ET DISCOURS", [("OUVERTURE ET DISCOURS", True)]),
         ("VILLE DE SEOGU VILLE DE SEOGU À INCHEONÀ INCHEON", [("VILLE DE SEOGU", True), ("À INCHEON", True)]),
-        ("M. JAE HYUN LEE      INTERVENTIONS DE CADRAGEINTERVENTIONS DE CADRAGE",
-         [("M. JAE HYUN LEE", False), ("INTERVENTIONS DE CADRAGE", True)]),
+        (
+            "M. JAE HYUN LEE      INTERVENTIONS DE CADRAGEINTERVENTIONS DE CADRAGE",
+            [("M. JAE HYUN LEE", False), ("INTERVENTIONS DE CADRAGE", True)],
+        ),
         ("Il faut chercher des solutions locales", [("Il faut chercher des solutions locales", False)]),
     ],
 )
@@ -73,10 +83,25 @@ def test_urls_and_video_boilerplate_are_never_searchable():
 def test_tours_report_sections_and_speakers_are_recognised():
     chunks = chunk_document(load_document(TOURS))
     sections = {c.section.split(" › ")[0] for c in chunks}
-    assert {"OUVERTURE ET DISCOURS", "INTERVENTIONS DE CADRAGE", "PROVINCE DE CHUNGNAM", "VILLE DE SEOGU À INCHEON",
-            "VILLE DE SUWON", "VILLE DE GOYANG", "VILLE DE GUNSAN", "REGARDS CROISÉS"} <= sections
+    assert {
+        "OUVERTURE ET DISCOURS",
+        "INTERVENTIONS DE CADRAGE",
+        "PROVINCE DE CHUNGNAM",
+        "VILLE DE SEOGU À INCHEON",
+        "VILLE DE SUWON",
+        "VILLE DE GOYANG",
+        "VILLE DE GUNSAN",
+        "REGARDS CROISÉS",
+    } <= sections
     speakers = {c.speaker for c in chunks}
-    assert {"Emmanuel Denis", "Claire Guichard", "Jae Hyun Lee", "Divya Leducq", "Dae Jong Yoo", "Philippe Lefort"} <= speakers
+    assert {
+        "Emmanuel Denis",
+        "Claire Guichard",
+        "Jae Hyun Lee",
+        "Divya Leducq",
+        "Dae Jong Yoo",
+        "Philippe Lefort",
+    } <= speakers
     hydrogen = next(c for c in chunks if "station à hydrogène" in c.text)
     assert hydrogen.speaker == "Claire Guichard"
     rain = next(c for c in chunks if "tirelires de la pluie" in c.text)
@@ -92,21 +117,37 @@ def test_minutes_numbered_sections_and_bold_speakers():
 
 
 def test_chunks_never_cross_sections_and_respect_size():
-    text = "# Un\n\n" + "Phrase numéro un avec du contenu. " * 40 + "\n\n# Deux\n\nAutre section courte ici, assez longue pour rester seule en tant que chunk."
+    text = (
+        "# Un\n\n"
+        + "Phrase numéro un avec du contenu. " * 40
+        + "\n\n# Deux\n\nAutre section courte ici, assez longue pour rester seule en tant que chunk."
+    )
     chunks = chunk_document(_doc(text), ChunkingOptions(target_chars=200, min_chars=20))
     assert {c.section for c in chunks} == {"Un", "Deux"}
     for chunk in chunks:
         assert len(chunk.text) <= 260
         assert chunk.section in ("Un", "Deux")
-    assert sum(c.text.count("Phrase numéro un") for c in chunks) == 40  # repeated sentences are content, not a doubled heading
+    assert (
+        sum(c.text.count("Phrase numéro un") for c in chunks) == 40
+    )  # repeated sentences are content, not a doubled heading
     assert chunks[-1].section == "Deux" and "Autre section" in chunks[-1].text
 
 
 @pytest.mark.parametrize(
     ("text", "lang"),
-    [("수소", "ko"), ("hydrogène", "fr"), ("Smart City", "en"), ("재활용 정책", "ko"), ("recycling", "en"),
-     ("gestion des déchets", "fr"), ("What did Suwon present about rain water?", "en"),
-     ("Quelles villes coréennes ont participé ?", "fr"), ("탄소중립 neutralité carbone", "mixed"), ("", "fr"), ("123", "fr")],
+    [
+        ("수소", "ko"),
+        ("hydrogène", "fr"),
+        ("Smart City", "en"),
+        ("재활용 정책", "ko"),
+        ("recycling", "en"),
+        ("gestion des déchets", "fr"),
+        ("What did Suwon present about rain water?", "en"),
+        ("Quelles villes coréennes ont participé ?", "fr"),
+        ("탄소중립 neutralité carbone", "mixed"),
+        ("", "fr"),
+        ("123", "fr"),
+    ],
 )
 def test_language_detection_is_robust_on_short_text(text, lang):
     assert detect_language(text) == lang
@@ -121,8 +162,12 @@ def test_chunk_language_tags_follow_the_text():
 def test_sidecar_metadata_and_translation_labels():
     report = load_documents()
     by_id = {d.id: d for d in report.documents}
-    assert set(by_id) == {"2021-tours-transition-ecologique", "2020-09-21-point-pays-coree",
-                          "2021-tours-transition-ecologique.ko", "2020-09-21-point-pays-coree.ko"}
+    assert set(by_id) == {
+        "2021-tours-transition-ecologique",
+        "2020-09-21-point-pays-coree",
+        "2021-tours-transition-ecologique.ko",
+        "2020-09-21-point-pays-coree.ko",
+    }
     original = by_id["2020-09-21-point-pays-coree"].meta
     assert original.original_filename == "003_9f29c91c1e0cd331.txt" and original.date == "2020-09-21"
     translation = by_id["2021-tours-transition-ecologique.ko"].meta
@@ -144,7 +189,9 @@ def test_bundled_originals_are_byte_for_byte(tmp_path):
 def test_non_utf8_file_is_decoded_and_reported(tmp_path):
     korean = "수원시는 빗물 관리 정책을 추진하고 있습니다. 레인시티 사업은 2009년에 시작되었습니다."
     (tmp_path / "cp949.txt").write_bytes(korean.encode("cp949"))
-    (tmp_path / "latin1.txt").write_bytes("Les élus de Tours ont présenté la végétalisation des écoles.".encode("cp1252"))
+    (tmp_path / "latin1.txt").write_bytes(
+        "Les élus de Tours ont présenté la végétalisation des écoles.".encode("cp1252")
+    )
     report = load_documents([tmp_path])
     texts = {d.id: d.text for d in report.documents}
     assert texts["cp949"] == korean
@@ -153,7 +200,9 @@ def test_non_utf8_file_is_decoded_and_reported(tmp_path):
 
 
 def test_unreadable_file_is_skipped_with_a_warning_and_the_rest_indexed(tmp_path):
-    (tmp_path / "good.txt").write_text("Le recyclage des déchets à Seogu, un exemple pour les villes françaises.", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(
+        "Le recyclage des déchets à Seogu, un exemple pour les villes françaises.", encoding="utf-8"
+    )
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
     report = load_documents([tmp_path])
     assert [d.id for d in report.documents] == ["good"]

@@ -9,43 +9,112 @@ import re
 
 import pytest
 
+from app.export import (
+    CSV_COLUMNS,
+    EXPORT_FORMATS,
+    export_bytes,
+    export_results,
+    results_to_csv,
+    results_to_json,
+    results_to_markdown,
+    write_export,
+)
 from corpus.chunk import DocumentMeta
 from corpus.errors import InvalidOptionError
 from search.engine import SearchResponse, SearchResult
-from app.export import (CSV_COLUMNS, EXPORT_FORMATS, export_bytes, export_results, results_to_csv, results_to_json,
-                        results_to_markdown, write_export)
 
-FR_TEXT = "Investissement dans le recyclage des déchets, la recherche et le développement :\nFavoriser l'éco-conception."
+FR_TEXT = (
+    "Investissement dans le recyclage des déchets, la recherche et le développement :\nFavoriser l'éco-conception."
+)
 KO_TEXT = "- 폐기물 재활용 및 연구개발에 대한 투자\n- 친환경 설계 장려"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def _response(*, results=None) -> SearchResponse:
     french = SearchResult(
-        rank=1, score=0.045485, id="tours#0014", doc="tours", title="La transition écologique des territoires", date="2021-10",
-        lang="fr", section="INTERVENTIONS DE CADRAGE", speaker="Jae Hyun Lee", text=FR_TEXT, start=5711, end=5820,
-        translated=False, matched=("recyclage",),
-        aligned=({"id": "tours.ko#0010", "doc": "tours.ko", "lang": "ko", "section": "기조 발표", "text": KO_TEXT,
-                  "translated": True, "start": 2483, "end": 2520},),
+        rank=1,
+        score=0.045485,
+        id="tours#0014",
+        doc="tours",
+        title="La transition écologique des territoires",
+        date="2021-10",
+        lang="fr",
+        section="INTERVENTIONS DE CADRAGE",
+        speaker="Jae Hyun Lee",
+        text=FR_TEXT,
+        start=5711,
+        end=5820,
+        translated=False,
+        matched=("recyclage",),
+        aligned=(
+            {
+                "id": "tours.ko#0010",
+                "doc": "tours.ko",
+                "lang": "ko",
+                "section": "기조 발표",
+                "text": KO_TEXT,
+                "translated": True,
+                "start": 2483,
+                "end": 2520,
+            },
+        ),
     )
     korean = SearchResult(
-        rank=2, score=0.0328, id="tours.ko#0010", doc="tours.ko", title="지역의 생태 전환 (작업 번역)", date="2021-10", lang="ko",
-        section="기조 발표", speaker="이재현(Jae Hyun LEE)", text=KO_TEXT, start=2483, end=2520, translated=True, matched=("재활용",),
-        aligned=({"id": "tours#0014", "doc": "tours", "lang": "fr", "section": "INTERVENTIONS DE CADRAGE", "text": FR_TEXT,
-                  "translated": False, "start": 5711, "end": 5820},),
+        rank=2,
+        score=0.0328,
+        id="tours.ko#0010",
+        doc="tours.ko",
+        title="지역의 생태 전환 (작업 번역)",
+        date="2021-10",
+        lang="ko",
+        section="기조 발표",
+        speaker="이재현(Jae Hyun LEE)",
+        text=KO_TEXT,
+        start=2483,
+        end=2520,
+        translated=True,
+        matched=("재활용",),
+        aligned=(
+            {
+                "id": "tours#0014",
+                "doc": "tours",
+                "lang": "fr",
+                "section": "INTERVENTIONS DE CADRAGE",
+                "text": FR_TEXT,
+                "translated": False,
+                "start": 5711,
+                "end": 5820,
+            },
+        ),
     )
     return SearchResponse(
-        query="재활용", query_lang="ko", mode="hybrid", lang="all", results=[french, korean] if results is None else results,
-        expansions=[{"from": "재활용", "to": "recyclage", "lang": "fr"}], notices=[],
+        query="재활용",
+        query_lang="ko",
+        mode="hybrid",
+        lang="all",
+        results=[french, korean] if results is None else results,
+        expansions=[{"from": "재활용", "to": "recyclage", "lang": "fr"}],
+        notices=[],
     )
 
 
 DOCUMENTS = {
-    "tours": DocumentMeta(id="tours", title="La transition écologique des territoires",
-                          event="2e Tour franco-coréen des initiatives locales",
-                          date="2021-10", place="Tours, France", language="fr"),
-    "tours.ko": DocumentMeta(id="tours.ko", title="지역의 생태 전환 (작업 번역)", date="2021-10", language="ko", translation_of="tours",
-                             translator="seminar-search project (working translation)"),
+    "tours": DocumentMeta(
+        id="tours",
+        title="La transition écologique des territoires",
+        event="2e Tour franco-coréen des initiatives locales",
+        date="2021-10",
+        place="Tours, France",
+        language="fr",
+    ),
+    "tours.ko": DocumentMeta(
+        id="tours.ko",
+        title="지역의 생태 전환 (작업 번역)",
+        date="2021-10",
+        language="ko",
+        translation_of="tours",
+        translator="seminar-search project (working translation)",
+    ),
 }
 
 
@@ -62,7 +131,9 @@ def test_csv_parses_back_with_one_row_per_result():
 
 def test_csv_neutralises_cells_a_spreadsheet_would_run_as_formulas():
     result = _response().results[0]
-    hostile = SearchResult(**{**result.to_dict(), "text": '=HYPERLINK("http://evil.example","x")', "aligned": (), "matched": ()})
+    hostile = SearchResult(
+        **{**result.to_dict(), "text": '=HYPERLINK("http://evil.example","x")', "aligned": (), "matched": ()}
+    )
     row = next(csv.DictReader(io.StringIO(results_to_csv(_response(results=[hostile]))), delimiter=";"))
     assert row["text"].startswith("'=HYPERLINK")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -29,7 +28,9 @@ def _write(folder: Path, name: str, text: str) -> None:
 @pytest.fixture
 def archive(tmp_path):
     docs = tmp_path / "docs"
-    _write(docs, "tours.txt", "# Tours\n\nLa ville de Tours végétalise les cours d'école.\n\nLe tram relie les quartiers.")
+    _write(
+        docs, "tours.txt", "# Tours\n\nLa ville de Tours végétalise les cours d'école.\n\nLe tram relie les quartiers."
+    )
     _write(docs, "suwon.md", "# Suwon\n\nSuwon collecte l'eau de pluie dans des tirelires de la pluie.")
     _write(docs, "seogu.txt", "# Seogu\n\n서구는 재활용 센터를 건립하고 악취를 줄였습니다.")
     return docs
@@ -43,14 +44,18 @@ def test_incremental_update_equals_a_full_rebuild(tmp_path, archive, encoder):
     incremental = tmp_path / "incremental"
     build_index([archive], incremental, encoder=encoder)
     _write(archive, "grenoble.txt", "# Grenoble\n\nGrenoble soutient la filière hydrogène et le téléphérique.")
-    _write(archive, "tours.txt", "# Tours\n\nLa ville de Tours végétalise les trottoirs.\n\nLe tram relie les quartiers.")
+    _write(
+        archive, "tours.txt", "# Tours\n\nLa ville de Tours végétalise les trottoirs.\n\nLe tram relie les quartiers."
+    )
     (archive / "suwon.md").unlink()
     report = build_index(None, incremental, encoder=encoder)
     assert report.added == ["grenoble"] and report.changed == ["tours"] and report.removed == ["suwon"]
     assert report.reused == 1 and report.encoded == 2  # only the new and the changed chunk are encoded
     full = tmp_path / "full"
     build_index([archive], full, encoder=encoder)
-    assert _results(SearchEngine.open(incremental, encoder=encoder)) == _results(SearchEngine.open(full, encoder=encoder))
+    assert _results(SearchEngine.open(incremental, encoder=encoder)) == _results(
+        SearchEngine.open(full, encoder=encoder)
+    )
 
 
 def test_adding_a_path_keeps_the_other_sources_and_remove_excludes(tmp_path, archive, encoder):
@@ -107,7 +112,11 @@ def test_killing_the_indexer_at_any_moment_leaves_the_previous_index(tmp_path, a
     before = current_generation(index_dir)
     expected = _results(SearchEngine.open(index_dir, encoder=encoder))
     for number in range(30):
-        _write(archive, f"extra{number}.txt", f"# Document {number}\n\n" + "La coopération décentralisée franco-coréenne progresse. " * 40)
+        _write(
+            archive,
+            f"extra{number}.txt",
+            f"# Document {number}\n\n" + "La coopération décentralisée franco-coréenne progresse. " * 40,
+        )
     script = INDEXER.format(root=str(ROOT), docs=str(archive), index=str(index_dir))
     completed = 0
     for delay in (0.5, 1.5, 2.5, 3.5, 5.0):

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from corpus.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError
-from index.bridges import NAME_PREFIX
 from index.analysis import analyze_passage, analyze_query, french_terms, korean_terms
+from index.bridges import NAME_PREFIX
 from index.builder import BuildOptions, build_index
 from index.dense import build_dense_index, search_dense
 from index.store import current_generation, load_index
@@ -182,7 +182,15 @@ def test_native_tokenizer_gives_the_same_ids_as_the_bundled_one():
     native = _NativeTokenizer(sentencepiece.SentencePieceProcessor(model_file=model_file))
     pure = UsePureTokenizer(model_file)
     samples = [line for doc in load_documents().documents for line in doc.text.splitlines() if line.strip()][::5]
-    samples += ["수소", "hydrogène", "l’énergie du futur : l’hydrogène", "재활용센터 건립", "COP 26 à Glasgow", "  ", ""]
+    samples += [
+        "수소",
+        "hydrogène",
+        "l’énergie du futur : l’hydrogène",
+        "재활용센터 건립",
+        "COP 26 à Glasgow",
+        "  ",
+        "",
+    ]
     assert len(samples) > 150
     assert native.encode(samples) == pure.encode(samples)
 

@@ -29,8 +29,23 @@ SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[Heal
 
 # Characters that exercise every cleaning rule and every script of the archive.
 _SPECIAL = list("\n\n\n  \t#-*_^{}:.!?…,;()«»\"'’→•|/") + [
-    "\u0301", "\u0308", "\u200b", "\u200e", "\u200f", "\u202e", "\u00a0", "\u3000", "\x00", "\x07", "\x0b", "\x1c",
-    "\u2028", "\ufeff", "\u1100", "\u314f", "🙂",
+    "\u0301",
+    "\u0308",
+    "\u200b",
+    "\u200e",
+    "\u200f",
+    "\u202e",
+    "\u00a0",
+    "\u3000",
+    "\x00",
+    "\x07",
+    "\x0b",
+    "\x1c",
+    "\u2028",
+    "\ufeff",
+    "\u1100",
+    "\u314f",
+    "🙂",
 ]
 _ALPHABET = st.one_of(
     st.sampled_from(_SPECIAL),
@@ -40,9 +55,42 @@ _ALPHABET = st.one_of(
 )
 messy_text = st.one_of(st.text(_ALPHABET, max_size=1500), st.text(max_size=300))
 
-_FR_WORDS = ("coopération", "hydrogène", "mobilité", "transition", "délégation", "chaleur", "recyclage", "maire", "territoire",
-             "jumelage", "tramway", "agriculture", "énergie", "quartier", "solidarité", "tourisme", "patrimoine", "école")
-_KO_WORDS = ("수원시", "탄소중립", "재활용", "시민", "참여", "정책", "수소", "버스", "도시", "재생", "자전거", "협력", "교류", "기후")
+_FR_WORDS = (
+    "coopération",
+    "hydrogène",
+    "mobilité",
+    "transition",
+    "délégation",
+    "chaleur",
+    "recyclage",
+    "maire",
+    "territoire",
+    "jumelage",
+    "tramway",
+    "agriculture",
+    "énergie",
+    "quartier",
+    "solidarité",
+    "tourisme",
+    "patrimoine",
+    "école",
+)
+_KO_WORDS = (
+    "수원시",
+    "탄소중립",
+    "재활용",
+    "시민",
+    "참여",
+    "정책",
+    "수소",
+    "버스",
+    "도시",
+    "재생",
+    "자전거",
+    "협력",
+    "교류",
+    "기후",
+)
 _NAMES = ("Claire Guichard", "Jean Dupont", "김민수", "Emmanuel Denis")
 
 
@@ -88,7 +136,11 @@ def structured_documents(draw):
             words.update(title)
         elif kind == "speaker":
             lines += [f"{draw(st.sampled_from(['Speaker', 'Intervenant', '발표자']))}: {draw(st.sampled_from(_NAMES))}"]
-        sentences = draw(st.lists(st.lists(st.sampled_from(vocabulary), min_size=2, max_size=12, unique=True), min_size=1, max_size=8))
+        sentences = draw(
+            st.lists(
+                st.lists(st.sampled_from(vocabulary), min_size=2, max_size=12, unique=True), min_size=1, max_size=8
+            )
+        )
         for sentence in sentences:
             words.update(sentence)
             prefix = "- " if kind == "bullets" else ""
@@ -107,13 +159,24 @@ def test_chunks_cover_all_searchable_text(sample, size):
     assert words <= found, words - found
     # Paragraph text is in the chunks themselves, not only in their headings.
     body = set(re.findall(r"\w+", " ".join(chunk.text for chunk in chunks)))
-    paragraph_words = {w for line in text.splitlines() if line and not line.startswith(("#", "Speaker", "Intervenant", "발표자"))
-                       for w in re.findall(r"\w+", line)}
+    paragraph_words = {
+        w
+        for line in text.splitlines()
+        if line and not line.startswith(("#", "Speaker", "Intervenant", "발표자"))
+        for w in re.findall(r"\w+", line)
+    }
     assert paragraph_words <= body
 
 
-_CUE_TEXT = st.text(st.one_of(st.characters(min_codepoint=0x41, max_codepoint=0x7A), st.sampled_from(list(" .,éà")),
-                              st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3)), min_size=1, max_size=80)
+_CUE_TEXT = st.text(
+    st.one_of(
+        st.characters(min_codepoint=0x41, max_codepoint=0x7A),
+        st.sampled_from(list(" .,éà")),
+        st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3),
+    ),
+    min_size=1,
+    max_size=80,
+)
 
 
 @SETTINGS
@@ -135,7 +198,11 @@ _EXTENSIONS = (".txt", ".md", ".srt", ".vtt", ".html", ".pdf", ".docx")
 
 
 @settings(max_examples=60, deadline=None)
-@given(data=st.binary(max_size=3000), extension=st.sampled_from(_EXTENSIONS), prefix=st.sampled_from([b"", b"%PDF-1.4\n", b"WEBVTT\n\n", b"PK\x03\x04", b"---\n"]))
+@given(
+    data=st.binary(max_size=3000),
+    extension=st.sampled_from(_EXTENSIONS),
+    prefix=st.sampled_from([b"", b"%PDF-1.4\n", b"WEBVTT\n\n", b"PK\x03\x04", b"---\n"]),
+)
 def test_readers_read_or_refuse_any_bytes(data, extension, prefix):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"input{extension}"

@@ -19,16 +19,24 @@ from corpus.readers import reader_for, supported_extensions
 
 NANUM = Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
 FR_PAGES = [
-    ("Mobilité douce", [
-        "En 2019, la ville de Tours a présenté son plan climat, adopté par le conseil municipal avec la Métropole de",
-        "Tours Val de Loire, qui vise la neutralité carbone en 2050.",
-        "Le réseau de pistes cyclables a doublé depuis le dernier séminaire franco-coréen.",
-    ]),
+    (
+        "Mobilité douce",
+        [
+            "En 2019, la ville de Tours a présenté son plan climat, adopté par le conseil municipal avec la Métropole de",
+            "Tours Val de Loire, qui vise la neutralité carbone en 2050.",
+            "Le réseau de pistes cyclables a doublé depuis le dernier séminaire franco-coréen.",
+        ],
+    ),
     ("Énergie", ["Les bâtiments publics sont rénovés pour réduire leur consommation de chauffage."]),
     ("Alimentation locale", ["Les cantines scolaires servent des produits issus de fermes voisines."]),
 ]
 KO_PAGES = [
-    ("탄소중립 정책", ["수원시는 2050년 탄소중립을 위해 재활용 정책을 강화하고 있으며 시민 참여 프로그램을 운영하고 있습니다. 태양광 발전 설비도 늘리고 있습니다."]),
+    (
+        "탄소중립 정책",
+        [
+            "수원시는 2050년 탄소중립을 위해 재활용 정책을 강화하고 있으며 시민 참여 프로그램을 운영하고 있습니다. 태양광 발전 설비도 늘리고 있습니다."
+        ],
+    ),
     ("도시 재생", ["낡은 주거지를 정비하고 공공 공간을 새롭게 꾸미는 도시 재생 사업이 진행 중입니다."]),
     ("시민 참여", ["주민 회의를 통해 정책 우선순위를 함께 정하고 있습니다."]),
 ]
@@ -78,7 +86,12 @@ def test_every_format_is_registered():
 
 
 def test_french_pdf_headings_sections_and_furniture(tmp_path):
-    path = write_pdf(tmp_path / "tours.pdf", FR_PAGES, header="Cités Unies France - Séminaire 2021", title="Transition écologique à Tours")
+    path = write_pdf(
+        tmp_path / "tours.pdf",
+        FR_PAGES,
+        header="Cités Unies France - Séminaire 2021",
+        title="Transition écologique à Tours",
+    )
     result = reader_for(path).read(path)
     assert "3 pages" in result.notes
     assert result.meta["title"] == "Transition écologique à Tours"
@@ -238,7 +251,10 @@ def test_srt_turns_speakers_and_time_codes(tmp_path):
     assert result.meta["timeline"][0][2:] == [1.25, 4.5]
     chunks = chunk_document(load_document(path))
     assert [(c.speaker, c.time_start, c.time_end) for c in chunks] == [
-        ("Jean Dupont", 1.25, 7.0), ("Interprète", 7.1, 9.9), ("Sooyeon Kim", 10.0, 12.75)]
+        ("Jean Dupont", 1.25, 7.0),
+        ("Interprète", 7.1, 9.9),
+        ("Sooyeon Kim", 10.0, 12.75),
+    ]
 
 
 def test_vtt_voice_tags_millisecond_times_and_korean(tmp_path):
@@ -258,8 +274,10 @@ def test_vtt_voice_tags_millisecond_times_and_korean(tmp_path):
 
 
 def test_korean_srt_name_labels_and_cp949(tmp_path):
-    text = ("1\n00:00:00,500 --> 00:00:03,000\n김민수 시장: 여러분 반갑습니다. 오늘 회의에서는 수소 경제와 재활용 정책을 논의합니다.\n\n"
-            "2\n00:00:03,200 --> 00:00:06,800\n통역: 프랑스 투르시 대표단이 자전거 도로 확충 계획을 소개했습니다.\n")
+    text = (
+        "1\n00:00:00,500 --> 00:00:03,000\n김민수 시장: 여러분 반갑습니다. 오늘 회의에서는 수소 경제와 재활용 정책을 논의합니다.\n\n"
+        "2\n00:00:03,200 --> 00:00:06,800\n통역: 프랑스 투르시 대표단이 자전거 도로 확충 계획을 소개했습니다.\n"
+    )
     path = tmp_path / "회의.srt"
     path.write_bytes(text.encode("cp949"))
     result = reader_for(path).read(path)
@@ -272,12 +290,14 @@ def test_korean_srt_name_labels_and_cp949(tmp_path):
 
 
 def test_html_body_headings_and_declared_charset(tmp_path):
-    page = ("<!doctype html><html lang='ko-KR'><head><meta charset='euc-kr'><title>수원 세미나</title>"
-            "<style>p { color: red }</style><script>var s = '<p>숨김</p>';</script></head><body>"
-            "<nav><a href='/'>홈</a> <a href='/en'>English</a></nav>"
-            "<h1>수원 세미나</h1><p>수원시는 <b>재활용</b> 정책을<br>강화하고 있습니다.</p>"
-            "<h2>참여 도시</h2><ul><li>수원</li><li>투르</li></ul>"
-            "<table><tr><th>도시</th><th>국가</th></tr><tr><td>투르</td><td>프랑스</td></tr></table></body></html>")
+    page = (
+        "<!doctype html><html lang='ko-KR'><head><meta charset='euc-kr'><title>수원 세미나</title>"
+        "<style>p { color: red }</style><script>var s = '<p>숨김</p>';</script></head><body>"
+        "<nav><a href='/'>홈</a> <a href='/en'>English</a></nav>"
+        "<h1>수원 세미나</h1><p>수원시는 <b>재활용</b> 정책을<br>강화하고 있습니다.</p>"
+        "<h2>참여 도시</h2><ul><li>수원</li><li>투르</li></ul>"
+        "<table><tr><th>도시</th><th>국가</th></tr><tr><td>투르</td><td>프랑스</td></tr></table></body></html>"
+    )
     path = tmp_path / "page.html"
     path.write_bytes(page.encode("euc-kr"))
     result = reader_for(path).read(path)
@@ -292,10 +312,12 @@ def test_html_body_headings_and_declared_charset(tmp_path):
 
 
 def test_french_html_entities_preformatted_text_and_first_heading_title(tmp_path):
-    page = ("<html lang=\"fr\"><body><header><h1>Rencontres &laquo;&nbsp;Climat&nbsp;&raquo; à Tours</h1></header>"
-            "<article><h2>Mobilité</h2><p>La ville&nbsp;a doublé   ses pistes\n cyclables&hellip;</p>"
-            "<pre>Ligne A  | 2013\nLigne B  | 2025</pre><h3>Financement</h3><p>Budget : 12&nbsp;M&euro;.</p></article>"
-            "<footer><p>Mentions légales</p></footer></body></html>")
+    page = (
+        '<html lang="fr"><body><header><h1>Rencontres &laquo;&nbsp;Climat&nbsp;&raquo; à Tours</h1></header>'
+        "<article><h2>Mobilité</h2><p>La ville&nbsp;a doublé   ses pistes\n cyclables&hellip;</p>"
+        "<pre>Ligne A  | 2013\nLigne B  | 2025</pre><h3>Financement</h3><p>Budget : 12&nbsp;M&euro;.</p></article>"
+        "<footer><p>Mentions légales</p></footer></body></html>"
+    )
     path = tmp_path / "tours.htm"
     path.write_text(page, encoding="utf-8")
     result = reader_for(path).read(path)
@@ -313,12 +335,20 @@ def test_french_html_entities_preformatted_text_and_first_heading_title(tmp_path
 
 def test_markdown_front_matter_becomes_metadata(tmp_path):
     path = tmp_path / "suwon.md"
-    path.write_text("---\ntitle: Séminaire de Suwon\ndate: 2022-05-12\nlieu: \"Suwon, Corée\"\nspeakers: [Claire Guichard, 김민수]\n---\n\n"
-                    "# Ouverture\n\nLa séance est ouverte par la présidente.\n", encoding="utf-8")
+    path.write_text(
+        '---\ntitle: Séminaire de Suwon\ndate: 2022-05-12\nlieu: "Suwon, Corée"\nspeakers: [Claire Guichard, 김민수]\n---\n\n'
+        "# Ouverture\n\nLa séance est ouverte par la présidente.\n",
+        encoding="utf-8",
+    )
     document = load_document(path)
     assert document.text.startswith("# Ouverture")
     meta = document.meta
-    assert (meta.title, meta.date, meta.place, meta.speakers) == ("Séminaire de Suwon", "2022-05-12", "Suwon, Corée", ("Claire Guichard", "김민수"))
+    assert (meta.title, meta.date, meta.place, meta.speakers) == (
+        "Séminaire de Suwon",
+        "2022-05-12",
+        "Suwon, Corée",
+        ("Claire Guichard", "김민수"),
+    )
     rule = tmp_path / "rule.md"  # a horizontal rule is not front matter
     rule.write_text("---\nTexte libre, pas de métadonnées.\n---\n", encoding="utf-8")
     assert load_document(rule).text.startswith("---\nTexte libre")
@@ -326,9 +356,13 @@ def test_markdown_front_matter_becomes_metadata(tmp_path):
 
 # ---------------------------------------------------------------------- encodings
 
-KOREAN = ("수원시와 투르시는 탄소중립과 재활용 정책에 관한 경험을 나누었습니다.\n"
-          "시민 참여 예산과 자전거 도로 확충 계획도 함께 논의했습니다.\n")
-FRENCH_1252 = "Les élus ont évoqué l’œuvre commune : « cœur de ville », transition écologique et coopération décentralisée.\n"
+KOREAN = (
+    "수원시와 투르시는 탄소중립과 재활용 정책에 관한 경험을 나누었습니다.\n"
+    "시민 참여 예산과 자전거 도로 확충 계획도 함께 논의했습니다.\n"
+)
+FRENCH_1252 = (
+    "Les élus ont évoqué l’œuvre commune : « cœur de ville », transition écologique et coopération décentralisée.\n"
+)
 FRENCH_LATIN1 = "Les élus ont présenté la coopération décentralisée : été, hiver, forêt, château, façade.\n"
 
 

@@ -50,8 +50,16 @@ def test_french_term_finds_korean_passages_with_their_source_aligned(engine):
     assert any("hydrogène" in a["text"] for a in response.results[0].aligned)
 
 
-@pytest.mark.parametrize(("query", "expected"), [("재활용", "recycl"), ("recycling", "recycl"), ("urban farming", "agriculture urbaine"),
-                                                 ("미세먼지", "particules fines"), ("탄소중립", "neutralité carbone")])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("재활용", "recycl"),
+        ("recycling", "recycl"),
+        ("urban farming", "agriculture urbaine"),
+        ("미세먼지", "particules fines"),
+        ("탄소중립", "neutralité carbone"),
+    ],
+)
 def test_terms_reach_the_right_french_passage_first(engine, query, expected):
     top = engine.search(query, lang="fr", k=3).results[0]
     assert expected in top.text.casefold() or expected in top.section.casefold()
@@ -61,7 +69,9 @@ def test_language_and_document_filters_apply_before_top_k(engine):
     # all_matches: the relevance floor aside, the filters alone must still leave k passages to rank
     korean = engine.search("Suwon", lang="ko", k=20, all_matches=True).results
     assert len(korean) == 20 and all(HANGUL.search(r.text) for r in korean)
-    minutes = engine.search("hydrogène", docs=("2020-09-21-point-pays-coree",), k=5, mode="dense", all_matches=True).results
+    minutes = engine.search(
+        "hydrogène", docs=("2020-09-21-point-pays-coree",), k=5, mode="dense", all_matches=True
+    ).results
     assert len(minutes) == 5 and {r.doc for r in minutes} == {"2020-09-21-point-pays-coree"}
     lexical = engine.search("hydrogène", docs=("2020-09-21-point-pays-coree",), k=5, mode="lexical").results
     assert lexical == []  # no minutes passage contains the word: zero-score candidates never rank
@@ -80,7 +90,19 @@ def test_results_carry_offsets_metadata_and_alignment(engine):
     assert "tirelires" in document.text[result.start : result.end]
     assert result.section.startswith("VILLE DE SUWON") and result.title and result.date == "2021-10"
     assert result.aligned and all(HANGUL.search(a["text"]) for a in result.aligned)
-    assert set(result.to_dict()) >= {"rank", "score", "doc", "title", "lang", "section", "speaker", "text", "start", "end", "matched"}
+    assert set(result.to_dict()) >= {
+        "rank",
+        "score",
+        "doc",
+        "title",
+        "lang",
+        "section",
+        "speaker",
+        "text",
+        "start",
+        "end",
+        "matched",
+    }
 
 
 def test_bad_queries_and_options(engine):

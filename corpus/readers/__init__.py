@@ -47,7 +47,9 @@ def reader_for(path: Path) -> Reader:
     for reader in READERS:
         if suffix in reader.extensions:
             return reader
-    raise DocumentError(path, f"unsupported file type {suffix or '(none)'}: supported are {', '.join(supported_extensions())}")
+    raise DocumentError(
+        path, f"unsupported file type {suffix or '(none)'}: supported are {', '.join(supported_extensions())}"
+    )
 
 
 __all__ = ["READERS", "ReadResult", "Reader", "decode_text", "reader_for", "supported_extensions"]

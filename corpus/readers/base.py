@@ -69,8 +69,9 @@ def join_pages(pages: list[str]) -> tuple[str, tuple[int, ...]]:
 
 def missing_package(path: Path, what: str, package: str) -> DocumentError:
     """The error for a format whose optional library is not installed: names the file and the package."""
-    return DocumentError(path, f"reading {what} needs the {package} package: pip install {package}",
-                         kind="needs a package")
+    return DocumentError(
+        path, f"reading {what} needs the {package} package: pip install {package}", kind="needs a package"
+    )
 
 
 def read_bytes(path: Path) -> bytes:
@@ -100,7 +101,11 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     Returns:
         The text (newlines normalised to "\\n") and the name of the encoding used.
     """
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return _normalise_newlines(data.decode(encoding, errors="replace")), encoding
     if b"\x00" not in data:
@@ -115,8 +120,16 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     if best is not None:
         # charset-normalizer ranks cp1250 level with cp1252, and first, on French
         # text ("œ" read as "ś"): among equally good guesses prefer the archive's own.
-        best = next((match for match in results if match.encoding in ARCHIVE_ENCODINGS
-                     and match.chaos <= best.chaos and match.coherence >= best.coherence), best)
+        best = next(
+            (
+                match
+                for match in results
+                if match.encoding in ARCHIVE_ENCODINGS
+                and match.chaos <= best.chaos
+                and match.coherence >= best.coherence
+            ),
+            best,
+        )
     if best is None or best.encoding is None or _looks_binary(str(best)):
         raise DocumentError(path, "not a text file (binary data or unknown encoding)")
     return _normalise_newlines(str(best)), best.encoding

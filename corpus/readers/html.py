@@ -11,13 +11,15 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from corpus.readers.base import ReadResult, Reader, decode_text, read_bytes
+from corpus.readers.base import Reader, ReadResult, decode_text, read_bytes
 
 # Not content: code, navigation, the site footer, form controls.
 _SKIP = frozenset("script style nav footer noscript template svg iframe form button select textarea".split())
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 # Blocks that end a paragraph (blank line after) and blocks that only end a line.
-_PARAGRAPH = frozenset("p h1 h2 h3 h4 h5 h6 ul ol dl table blockquote pre section article main header figure aside address".split())
+_PARAGRAPH = frozenset(
+    "p h1 h2 h3 h4 h5 h6 ul ol dl table blockquote pre section article main header figure aside address".split()
+)
 _LINE = frozenset("br li tr dt dd div figcaption caption hr".split())
 _HEADING_MARK = {"h1": "# ", "h2": "## ", "h3": "### "}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)

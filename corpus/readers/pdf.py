@@ -45,7 +45,9 @@ _PAGE_NUMBER = re.compile(
 )
 _BULLET = re.compile(r"^(?:[-•–*→▪■●◦]|\d{1,2}[.)])\s")
 _SENTENCE_END = (".", "!", "?", "…", ":", "。")
-_FILENAME_TITLE = re.compile(r"\.(?:docx?|pdf|pptx?|odt|indd|xlsx?)$|^(?:untitled|sans titre|제목 없음)$", re.IGNORECASE)
+_FILENAME_TITLE = re.compile(
+    r"\.(?:docx?|pdf|pptx?|odt|indd|xlsx?)$|^(?:untitled|sans titre|제목 없음)$", re.IGNORECASE
+)
 
 
 class PdfReader(Reader):
@@ -77,8 +79,9 @@ class PdfReader(Reader):
             notes.append("title from the first heading")
         notes.insert(0, f"{len(pages)} pages")
         # Extracted text is already Unicode: no byte encoding to report (the default).
-        return ReadResult(text=text, meta=meta, notes=tuple(notes), pages=starts, ocr_pages=ocr_pages,
-                          warnings=problems)
+        return ReadResult(
+            text=text, meta=meta, notes=tuple(notes), pages=starts, ocr_pages=ocr_pages, warnings=problems
+        )
 
 
 def _ocr_scanned(data: bytes, pages: list, path: Path, notes: list[str]) -> tuple[int, tuple[str, ...]]:
@@ -153,7 +156,9 @@ def _open(data: bytes, path: Path, notes: list[str]):
             try:
                 opened = pdf.decrypt("")
             except DependencyError:
-                raise DocumentError(path, "encrypted PDF (its AES encryption needs the 'cryptography' package)") from None
+                raise DocumentError(
+                    path, "encrypted PDF (its AES encryption needs the 'cryptography' package)"
+                ) from None
             if opened == pypdf.PasswordType.NOT_DECRYPTED:
                 raise DocumentError(path, "encrypted PDF (a password is required: save an unprotected copy)")
             notes.append("encrypted PDF opened with an empty password")
@@ -229,11 +234,14 @@ def _drop_page_furniture(pages: list[list[str]]) -> int:
             numbered.setdefault(key, []).append((page, numbers))
     majority = len(pages) // 2 + 1
     recurring = {key for key, count in exact.items() if len(pages) >= 3 and count >= majority}
-    paged = {key for key, seen in numbered.items() if len(pages) >= 3 and len(seen) >= majority and _follows_pages(seen)}
+    paged = {
+        key for key, seen in numbered.items() if len(pages) >= 3 and len(seen) >= majority and _follows_pages(seen)
+    }
     removed = 0
     for lines, indexes in zip(pages, edges):
         drop = {
-            i for i in indexes
+            i
+            for i in indexes
             if lines[i].casefold() in recurring or _number_key(lines[i])[0] in paged or _PAGE_NUMBER.match(lines[i])
         }
         removed += len(drop)

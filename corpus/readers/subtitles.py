@@ -36,7 +36,8 @@ _LABEL = re.compile(
       | [{_UPPER}][{_LOWER}'’\-]+(?:\s[{_UPPER}][\w'’\-]+){{1,2}}
       | (?i:interpr[èe]te|interpreter|interpr[ée]tation|traduction|mod[ée]rat(?:eur|rice)|moderator
            |animat(?:eur|rice)|pr[ée]sident(?:e)?|chair|question|r[ée]ponse|salle|public|audience)
-      | [가-힣]{{2,4}}(?:\s?(?:시장|구청장|군수|도지사|의원|위원장|대표|교수|박사|국장|과장|팀장|대사|사회자|통역사?|씨|님))?
+      | [가-힣]{{2,4}}(?:\s?(?:시장|구청장|군수|도지사|의원|위원장|대표|교수|박사
+           |국장|과장|팀장|대사|사회자|통역사?|씨|님))?
     )\s*:\s+(?P<rest>\S.*)$""",
     re.VERBOSE | re.DOTALL,
 )
@@ -75,10 +76,7 @@ class SrtReader(Reader):
             with _srt_log_lines() as skipped:
                 subtitles = list(srt.parse(text, ignore_errors=True))
             notes.append("text outside subtitle cues ignored")
-        cues = [
-            _cue(item.start.total_seconds(), item.end.total_seconds(), item.content, "")
-            for item in subtitles
-        ]
+        cues = [_cue(item.start.total_seconds(), item.end.total_seconds(), item.content, "") for item in subtitles]
         warnings = [f"unparseable SRT text skipped: {_excerpt(line)}" for line in skipped[:_MAX_SKIPPED]]
         if len(skipped) > _MAX_SKIPPED:
             warnings.append(f"… and {len(skipped) - _MAX_SKIPPED} more unparseable parts skipped")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from corpus.readers.base import ReadResult, Reader, decode_text, read_bytes
+from corpus.readers.base import Reader, ReadResult, decode_text, read_bytes
 
 _FIRST_HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 

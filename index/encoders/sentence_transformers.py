@@ -32,7 +32,9 @@ class SentenceTransformerEncoder(Encoder):
             import torch
             from sentence_transformers import SentenceTransformer
         except ImportError as error:  # pragma: no cover - depends on the install
-            raise EncoderError(f"st:{model} needs sentence-transformers and torch: pip install sentence-transformers ({error})") from None
+            raise EncoderError(
+                f"st:{model} needs sentence-transformers and torch: pip install sentence-transformers ({error})"
+            ) from None
         # One thread keeps encoding fast when the other core is busy serving.
         torch.set_num_threads(threads or 1)
         location = str(Path(model).expanduser()) if Path(model).expanduser().exists() else model
@@ -44,7 +46,9 @@ class SentenceTransformerEncoder(Encoder):
                 f"or set HF_HUB_OFFLINE=0 with internet access ({type(error).__name__})"
             ) from None
         self.id = f"st:{model}"
-        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        dimension = (
+            getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        )
         self.dimension = int(dimension())
         prompts = getattr(self._model, "prompts", {}) or {}
         self._prompt = {

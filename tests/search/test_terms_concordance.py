@@ -11,8 +11,16 @@ import pytest
 
 from app.cli import main
 from search.concordance import Span, cut, sentence_around
-from search.terms import (CONTEXT_SEPARATOR, EXPORT_CONTEXTS, TBX_NAMESPACE, XML_LANG, export_glossary,
-                          export_glossary_bytes, glossary_rows, lookup_terms)
+from search.terms import (
+    CONTEXT_SEPARATOR,
+    EXPORT_CONTEXTS,
+    TBX_NAMESPACE,
+    XML_LANG,
+    export_glossary,
+    export_glossary_bytes,
+    glossary_rows,
+    lookup_terms,
+)
 
 SOURCE = re.compile(r"^(fr|ko): (.+)#(\d+)-(\d+)$")
 
