@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
+
+# `code` spans of the descriptions (Markdown inline code), matched after escaping: backticks survive escaping.
+_INLINE_CODE = re.compile(r"`([^`\n]+)`")
 
 STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.5}"
@@ -17,7 +21,7 @@ def api_docs_html(openapi: dict) -> str:
     parts = [
         f"<!doctype html><html><head><meta charset='utf-8'><title>{escape(info.get('title', 'API'))}</title>"
         f"<style>{STYLE}</style></head><body><h1>{escape(info.get('title', 'API'))}</h1>",
-        f"<p>{escape(info.get('description', ''))}</p>",
+        f"<p>{prose(info.get('description', ''))}</p>",
         "<p>Machine-readable description: <a href='/api/openapi.json'><code>/api/openapi.json</code></a>. "
         'Errors are answered with a 4xx status and <code>{"error": "…"}</code>.</p>',
     ]
@@ -32,7 +36,7 @@ def _operation_html(method: str, path: str, operation: dict) -> str:
     rows = "".join(
         f"<tr><td><code>{escape(p['name'])}</code></td><td>{escape(_type(p.get('schema', {})))}</td>"
         f"<td>{'yes' if p.get('required') else 'no'}</td><td>{escape(str(p.get('schema', {}).get('default', '')))}</td>"
-        f"<td>{escape(p.get('description', ''))}</td></tr>"
+        f"<td>{prose(p.get('description', ''))}</td></tr>"
         for p in operation.get("parameters", [])
     )
     table = (
@@ -44,9 +48,18 @@ def _operation_html(method: str, path: str, operation: dict) -> str:
         else ""
     )
     return (
-        f"<h2><code>{escape(method.upper())} {escape(path)}</code> — {escape(operation.get('summary', ''))}</h2>"
-        f"<p>{escape(operation.get('description', ''))}</p>{table}"
+        f"<h2><code>{escape(method.upper())} {escape(path)}</code> — {prose(operation.get('summary', ''))}</h2>"
+        f"<p>{prose(operation.get('description', ''))}</p>{table}"
     )
+
+
+def prose(text: str) -> str:
+    """A description as HTML: escaped first (nothing from it runs as markup), then `inline code` as ``<code>``.
+
+    >>> prose("see `seminar-search dossier <NAME> --json` & more")
+    'see <code>seminar-search dossier &lt;NAME&gt; --json</code> &amp; more'
+    """
+    return _INLINE_CODE.sub(r"<code>\1</code>", escape(str(text)))
 
 
 def _type(schema: dict) -> str:

@@ -15,8 +15,9 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.briefing_text import format_date, format_figure, label, theme_name
+from app.briefing_text import format_date, format_figure, label, passage_count, theme_name
 from corpus.errors import ExportError
+from corpus.language import has_hangul
 
 KOREAN_FONT = "NanumGothic"  # Debian's fonts-nanum; Word falls back to Malgun Gothic
 LATIN_FONT = "Liberation Sans"
@@ -54,8 +55,7 @@ def passage_rows(dossier) -> list[BriefingRow]:
 def citation(passage: dict, documents: dict, lang: str) -> str:
     """ "Document, section, time code, date" for a passage (a dict from a search result or its aligned list)."""
     meta = documents.get(passage["doc"])
-    title = meta.title if meta else passage["doc"]
-    parts = [title]
+    parts = [document_title(passage["doc"], documents, lang)]
     if passage.get("section"):
         parts.append(f"{label(lang, 'section')} « {passage['section']} »" if lang == "fr" else passage["section"])
     if passage.get("time_start") is not None:
@@ -64,6 +64,25 @@ def citation(passage: dict, documents: dict, lang: str) -> str:
     if date:
         parts.append(format_date(date, lang))
     return ", ".join(parts)
+
+
+def document_title(doc: str, documents: dict, lang: str) -> str:
+    """The document's title; in a Korean briefing, the title of its Korean translation where there is one."""
+    meta = documents.get(doc)
+    if lang == "ko" and not (meta and has_hangul(meta.title)):
+        translated = next(
+            (m.title for m in documents.values() if getattr(m, "translation_of", "") == doc and has_hangul(m.title)), ""
+        )
+        if translated:
+            return translated
+    return meta.title if meta else doc
+
+
+def event_line(event: dict, documents: dict, lang: str) -> str:
+    """ "Title — date, place (2 passages)", without the parts a document does not state."""
+    where = ", ".join(part for part in (format_date(event["date"], lang), event["place"]) if part)
+    title = document_title(event["doc"], documents, lang)
+    return f"{title}" + (f" — {where}" if where else "") + f" ({passage_count(event['passages'], lang)})"
 
 
 def briefing_markdown(dossiers: list, documents: dict, lang: str) -> str:
@@ -78,14 +97,10 @@ def _markdown_section(dossier, documents: dict, lang: str) -> list[str]:
     entity = dossier.entity
     lines = [f"## {_md(entity['labels'][lang])} ({label(lang, entity['type'])})", ""]
     lines += [f"### {label(lang, 'events')}", ""]
-    lines += [
-        f"- {_md(e['title'])} — {format_date(e['date'], lang)}, {_md(e['place'])} "
-        f"({e['passages']} {label(lang, 'passages_n')})"
-        for e in dossier.events
-    ] + [""]
+    lines += [f"- {_md(event_line(e, documents, lang))}" for e in dossier.events] + [""]
     lines += [f"### {label(lang, 'speakers')}", ""]
     if not dossier.speakers:
-        lines.append(f"- {label(lang, 'none')}")
+        lines.append(label(lang, "no_speaker"))  # a sentence, not a bullet with nothing in it
     for speaker, roles, topics in speaker_lines(dossier, lang):
         lines.append(
             f"- **{_md(speaker)}**" + (f" — {_md(roles)}" if roles else "") + (f": {_md(topics)}" if topics else "")
@@ -130,7 +145,7 @@ def speaker_lines(dossier, lang: str) -> list[tuple[str, str, str]]:
     for speaker in dossier.speakers:
         name = speaker.names.get(lang) or speaker.name
         # Roles as the documents state them, in the briefing's language where there is one.
-        roles = [r for r in speaker.roles if (lang == "ko") == _has_hangul(r)] or list(speaker.roles)
+        roles = [r for r in speaker.roles if (lang == "ko") == has_hangul(r)] or list(speaker.roles)
         keys = {speaker.name.casefold(), (speaker.names.get("ko") or "").casefold()} - {""}
         sections = list(
             dict.fromkeys(
@@ -174,10 +189,6 @@ def write_briefing(dossiers: list, documents: dict, lang: str, path: Path, kind:
     except OSError as error:
         raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
     return path
-
-
-def _has_hangul(text: str) -> bool:
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
 def _clock(seconds: float) -> str:

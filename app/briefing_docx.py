@@ -7,8 +7,8 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from app.briefing import KOREAN_FONT, LATIN_FONT, citation, figure_rows, passage_rows, speaker_lines
-from app.briefing_text import format_date, format_figure, label, theme_name
+from app.briefing import KOREAN_FONT, LATIN_FONT, citation, event_line, figure_rows, passage_rows, speaker_lines
+from app.briefing_text import format_figure, label, theme_name
 
 _PAGE_WIDTH_CM = 21.0
 _MARGIN_CM = 2.0
@@ -51,14 +51,10 @@ def _entity_section(document, dossier, documents: dict, lang: str) -> None:
     document.add_heading(f"{entity['labels'][lang]} ({label(lang, entity['type'])})", level=1)
     document.add_heading(label(lang, "events"), level=2)
     for event in dossier.events:
-        document.add_paragraph(
-            f"{event['title']} — {format_date(event['date'], lang)}, {event['place']} "
-            f"({event['passages']} {label(lang, 'passages_n')})",
-            style="List Bullet",
-        )
+        document.add_paragraph(event_line(event, documents, lang), style="List Bullet")
     document.add_heading(label(lang, "speakers"), level=2)
     if not dossier.speakers:
-        document.add_paragraph(label(lang, "none"), style="List Bullet")
+        document.add_paragraph(label(lang, "no_speaker"))  # a sentence, not a bullet with nothing in it
     for name, roles, topics in speaker_lines(dossier, lang):
         paragraph = document.add_paragraph(style="List Bullet")
         paragraph.add_run(name).bold = True

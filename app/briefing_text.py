@@ -24,8 +24,8 @@ LABELS = {
         "sections": "Sections",
         "themes": "Thèmes",
         "partners": "Partenaires",
-        "passages_n": "passages",
         "none": "—",
+        "no_speaker": "Aucun intervenant identifié.",
         "document": "Document",
         "section": "section",
         "time": "time code",
@@ -56,8 +56,8 @@ LABELS = {
         "sections": "항목",
         "themes": "주제",
         "partners": "교류 상대",
-        "passages_n": "개 발췌문",
         "none": "—",
+        "no_speaker": "확인된 발표자 없음.",
         "document": "문서",
         "section": "항목",
         "time": "시간",
@@ -88,8 +88,8 @@ LABELS = {
         "sections": "Sections",
         "themes": "Themes",
         "partners": "Partners",
-        "passages_n": "passages",
         "none": "—",
+        "no_speaker": "No identified speaker.",
         "document": "Document",
         "section": "section",
         "time": "time code",
@@ -150,6 +150,13 @@ _MONTHS = {
 
 def label(lang: str, key: str) -> str:
     return LABELS.get(lang, LABELS["en"])[key]
+
+
+def passage_count(count: int, lang: str) -> str:
+    """ "1 passage", "2 passages"; in Korean the counter follows the noun: "발췌문 3개"."""
+    if lang == "ko":
+        return f"발췌문 {count}개"
+    return f"{count} passage" + ("" if count == 1 else "s")
 
 
 def theme_name(domain: str, lang: str) -> str:

@@ -49,7 +49,7 @@ def facets_html(annotations, ordinals, ui: str, active: str = "") -> str:
 
 def dossier_html(dossier, documents: dict, ui: str) -> str:
     """One entity's dossier: events, speakers, themes, key figures, partners, passages with counterparts."""
-    from app.briefing import citation, passage_rows, speaker_lines
+    from app.briefing import citation, event_line, passage_rows, speaker_lines
 
     entity = dossier.entity
     parts = [
@@ -57,12 +57,11 @@ def dossier_html(dossier, documents: dict, ui: str) -> str:
         f"<small>({escape(label(ui, entity['type']))})</small></h2>",
         f"<h3>{escape(label(ui, 'events'))}</h3><ul>",
     ]
-    parts += [
-        f"<li>{escape(e['title'])} — {escape(format_date(e['date'], ui))}, {escape(e['place'])} "
-        f"({e['passages']} {escape(label(ui, 'passages_n'))})</li>"
-        for e in dossier.events
-    ]
-    parts.append(f"</ul><h3>{escape(label(ui, 'speakers'))}</h3><ul>")
+    parts += [f"<li>{escape(event_line(e, documents, ui))}</li>" for e in dossier.events]
+    parts.append(f"</ul><h3>{escape(label(ui, 'speakers'))}</h3>")
+    if not dossier.speakers:
+        parts.append(f"<p>{escape(label(ui, 'no_speaker'))}</p>")
+    parts.append("<ul>")
     parts += [
         f"<li><b>{escape(name)}</b>{escape(f' — {roles}' if roles else '')}"
         f"{escape(f': {topics}' if topics else '')}</li>"

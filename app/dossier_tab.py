@@ -6,16 +6,15 @@ connects it; labels follow the interface language (``relabel_dossier_tab``).
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 import gradio as gr
 
 from app.briefing_text import label
 from app.dossier_html import FACETS_CSS, dossier_html
 from app.page import shows_errors
+from app.scratch import scratch_folder
 
 MAX_BRIEFING_ENTITIES = 12
 _TAB_LABELS = {
@@ -86,7 +85,7 @@ def dossier_tab(engine, ui: str) -> DossierTab:
 class DossierCallbacks:
     def __init__(self, engine):
         self.engine = engine
-        self.folder = Path(tempfile.mkdtemp(prefix="seminar-search-briefing-"))
+        self.folder = scratch_folder("briefing")  # removed when the server stops
         self.documents = {doc_id: stored.meta for doc_id, stored in engine.data.documents.items()}
 
     @shows_errors

@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import Mapping
 
+from app.export_labels import BRIEFING_LANGUAGES, SEARCH_MODES, briefing_label
 from corpus.errors import ExportError, InvalidOptionError
 
 EXPORT_FORMATS = ("csv", "xlsx", "json", "md")
@@ -32,12 +33,11 @@ CSV_COLUMNS = (
     "original", "pair",
 )
 CSV_DELIMITER = ";"  # Excel in a French (or Korean) locale splits columns on ";", not ","
-LANGUAGE_NAMES = {"fr": "French", "ko": "Korean", "en": "English"}
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def export_results(response, fmt: str, documents: Mapping | None = None) -> str:
+def export_results(response, fmt: str, documents: Mapping | None = None, ui: str = "en") -> str:
     """The results of ``response`` as the text of a ``fmt`` file ("csv", "json" or "md").
 
     Args:
@@ -45,6 +45,7 @@ def export_results(response, fmt: str, documents: Mapping | None = None) -> str:
         fmt: one of ``EXPORT_FORMATS``.
         documents: document id → ``DocumentMeta`` (or a stored document with
             ``.meta``), used by the Markdown briefing to name event and place.
+        ui: the language of the briefing's labels ("fr", "ko" or "en"): the page's interface language.
 
     Raises:
         InvalidOptionError: unknown format.
@@ -54,11 +55,11 @@ def export_results(response, fmt: str, documents: Mapping | None = None) -> str:
     if fmt == "json":
         return results_to_json(response)
     if fmt == "md":
-        return results_to_markdown(response, documents)
+        return results_to_markdown(response, documents, ui)
     raise InvalidOptionError("export format", fmt, TEXT_FORMATS)
 
 
-def export_bytes(response, fmt: str, documents: Mapping | None = None) -> bytes:
+def export_bytes(response, fmt: str, documents: Mapping | None = None, ui: str = "en") -> bytes:
     """The bytes of the ``fmt`` file: CSV with a UTF-8 byte-order mark (Excel then reads Hangul), XLSX, JSON, Markdown.
 
     Raises:
@@ -68,7 +69,7 @@ def export_bytes(response, fmt: str, documents: Mapping | None = None) -> bytes:
         return results_to_xlsx(response)
     if fmt not in TEXT_FORMATS:
         raise InvalidOptionError("export format", fmt, EXPORT_FORMATS)
-    return export_results(response, fmt, documents).encode("utf-8-sig" if fmt == "csv" else "utf-8")
+    return export_results(response, fmt, documents, ui).encode("utf-8-sig" if fmt == "csv" else "utf-8")
 
 
 def results_to_xlsx(response) -> bytes:
@@ -99,24 +100,25 @@ def results_to_json(response) -> str:
     return json.dumps(_as_dict(response), ensure_ascii=False, indent=1) + "\n"
 
 
-def results_to_markdown(response, documents: Mapping | None = None) -> str:
-    """A briefing: the query, each passage beside its translation, then the sources.
+def results_to_markdown(response, documents: Mapping | None = None, ui: str = "en") -> str:
+    """A briefing: the query, each passage beside its translation, then the sources; labels in language ``ui``.
 
     Text from documents is HTML-escaped (``<`` becomes ``&lt;``), which Markdown
     renders as the original characters but no renderer runs as markup.
     """
     data = _as_dict(response)
-    lines = [f"# Briefing: {_inline(data['query'])}", ""]
-    lines += _markdown_header(data)
+    lines = [f"# {briefing_label(ui, 'title', query=_inline(data['query']))}", ""]
+    lines += _markdown_header(data, ui)
     if not data["results"]:
-        lines += ["No passage found for this query.", ""]
+        lines += [briefing_label(ui, "no_result"), ""]
     for result in data["results"]:
-        lines += _markdown_result(result)
-    lines += _markdown_sources(data["results"], documents or {})
+        lines += _markdown_result(result, ui)
+    lines += _markdown_sources(data["results"], documents or {}, ui)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write_export(response, fmt: str, folder: Path, stem: str, documents: Mapping | None = None) -> Path:
+def write_export(response, fmt: str, folder: Path, stem: str, documents: Mapping | None = None,
+                 ui: str = "en") -> Path:
     """Write ``export_results(...)`` to ``folder/stem.fmt`` atomically and return the path.
 
     CSV gets a UTF-8 byte-order mark so that spreadsheet programs show Hangul
@@ -125,7 +127,7 @@ def write_export(response, fmt: str, folder: Path, stem: str, documents: Mapping
     Raises:
         ExportError: the file cannot be written.
     """
-    content = export_bytes(response, fmt, documents)
+    content = export_bytes(response, fmt, documents, ui)
     target = Path(folder) / f"{stem}.{fmt}"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -164,53 +166,54 @@ def _spreadsheet_safe(value):
     return value
 
 
-def _markdown_header(data: dict) -> list[str]:
+def _markdown_header(data: dict, ui: str) -> list[str]:
+    passages = briefing_label(ui, "all_languages") if data["lang"] == "all" else _language(ui, data["lang"])
     lines = [
-        f"- Query language: {_language(data['query_lang'])}",
-        f"- Passages: {'all languages' if data['lang'] == 'all' else _language(data['lang'])}, "
-        f"{len(data['results'])} result(s), {data['mode']} search",
+        f"- {briefing_label(ui, 'query_lang', lang=_language(ui, data['query_lang']))}",
+        f"- {briefing_label(ui, 'passages', lang=passages, count=len(data['results']), mode=_mode(ui, data['mode']))}",
     ]
     if data.get("expansions"):
         pairs = ", ".join(f"{_inline(e['from'])} → {_inline(e['to'])} ({e['lang']})" for e in data["expansions"])
-        lines.append(f"- Glossary equivalents searched too: {pairs}")
-    for notice in data.get("notices") or []:
-        lines.append(f"- Note: {_inline(notice)}")
+        lines.append(f"- {briefing_label(ui, 'expansions', pairs=pairs)}")
+    for notice in data.get("notices") or []:  # notices come from the engine, in English
+        lines.append(f"- {briefing_label(ui, 'note', text=_inline(notice))}")
     return lines + [""]
 
 
-def _markdown_result(result: dict) -> list[str]:
+def _markdown_result(result: dict, ui: str) -> list[str]:
     page = f"p. {result['page']}" if result.get("page") is not None else ""
     where = " · ".join(_inline(part) for part in (result["section"], result["speaker"], page) if part)
     lines = [f"## {result['rank']}. {_inline(result['title'])} ({_inline(result['date'])})", ""]
     if where:
         lines += [f"*{where}*", ""]
     if result.get("video_url"):
-        lines += [f"[Recording at this moment]({_link_destination(result['video_url'])})", ""]
-    lines += _markdown_passage(result["lang"], result["text"], result.get("translated", False))
+        lines += [f"[{briefing_label(ui, 'recording')}]({_link_destination(result['video_url'])})", ""]
+    lines += _markdown_passage(result["lang"], result["text"], result.get("translated", False), ui)
     for aligned in result.get("aligned") or []:
-        lines += _markdown_passage(aligned["lang"], aligned["text"], aligned.get("translated", False))
+        lines += _markdown_passage(aligned["lang"], aligned["text"], aligned.get("translated", False), ui)
     cited = f", {page}" if page else ""
-    lines += [f"Source: `{result['id']}`, characters {result['start']}–{result['end']} of `{result['doc']}`{cited}", ""]
+    lines += [briefing_label(ui, "source", id=f"`{result['id']}`", start=result["start"], end=result["end"],
+                             doc=f"`{result['doc']}`", page=cited), ""]
     return lines
 
 
-def _markdown_passage(lang: str, text: str, translated: bool) -> list[str]:
-    label = f"**{_language(lang)}**" + (" (working translation, not an original transcript)" if translated else "")
+def _markdown_passage(lang: str, text: str, translated: bool, ui: str) -> list[str]:
+    label = f"**{_language(ui, lang)}**" + (f" ({briefing_label(ui, 'translated')})" if translated else "")
     quoted = [f"> {html.escape(line, quote=False)}".rstrip() for line in text.splitlines() or [""]]
     return [label, ""] + quoted + [""]
 
 
-def _markdown_sources(results: list[dict], documents: Mapping) -> list[str]:
+def _markdown_sources(results: list[dict], documents: Mapping, ui: str) -> list[str]:
     doc_ids = list(dict.fromkeys(d for r in results for d in [r["doc"], *(a["doc"] for a in r.get("aligned") or [])]))
     if not doc_ids:
         return []
-    lines = ["## Sources", ""]
+    lines = [f"## {briefing_label(ui, 'sources')}", ""]
     for doc_id in doc_ids:
-        lines.append(f"- {_source_line(doc_id, documents.get(doc_id), results)}")
+        lines.append(f"- {_source_line(doc_id, documents.get(doc_id), results, ui)}")
     return lines + [""]
 
 
-def _source_line(doc_id: str, document, results: list[dict]) -> str:
+def _source_line(doc_id: str, document, results: list[dict], ui: str) -> str:
     meta = getattr(document, "meta", document)
     if meta is None:
         title = next((r["title"] for r in results if r["doc"] == doc_id), "")
@@ -218,13 +221,19 @@ def _source_line(doc_id: str, document, results: list[dict]) -> str:
     details = [part for part in (meta.event, meta.place, meta.date) if part]
     line = f"`{doc_id}`: {_inline(meta.title)}" + (f" ({_inline(', '.join(details))})" if details else "")
     if meta.translation_of:
-        by = f" by {_inline(meta.translator)}" if meta.translator else ""
-        line += f"; working translation of `{meta.translation_of}`{by}"
+        by = briefing_label(ui, "translator", name=_inline(meta.translator)) if meta.translator else ""
+        line += f"; {briefing_label(ui, 'translation_of', doc=f'`{meta.translation_of}`', by=by)}"
     return line
 
 
-def _language(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
+def _language(ui: str, code: str) -> str:
+    """"French", "français", "프랑스어"; another code ("mixed") as it is."""
+    return briefing_label(ui, code) if code in BRIEFING_LANGUAGES else _inline(code)
+
+
+def _mode(ui: str, mode: str) -> str:
+    """"hybrid search", "recherche hybride", "통합 검색"; another mode ("list") as it is."""
+    return briefing_label(ui, mode) if mode in SEARCH_MODES else _inline(mode)
 
 
 def _link_destination(url: str) -> str:

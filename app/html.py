@@ -204,10 +204,12 @@ def _entry(term_entry, ui: str) -> str:
         f"<span>{lang_badge(lang)}</span><span>{escape(' | '.join(entry.terms(lang)) or '—')}</span>"
         for lang in ("fr", "ko", "en")
     )
-    notes = f'<div class="ss-notes">{escape(t(ui, "notes"))}: {escape(entry.notes)}</div>' if entry.notes else ""
+    note = entry.note(ui) if ui in ("fr", "ko", "en") else entry.notes  # the interface's language, English if none
+    notes = f'<div class="ss-notes">{escape(t(ui, "notes"))}: {escape(note)}</div>' if note else ""
+    domain = entry.domain_label(ui) if ui in ("fr", "ko", "en") else entry.domain
     variants = {lang: entry.terms(lang) for lang in ("fr", "ko", "en")}
     return (
-        f'<section class="ss-entry"><div class="ss-meta">{escape(t(ui, "domain"))}: {escape(entry.domain)}</div>'
+        f'<section class="ss-entry"><div class="ss-meta">{escape(t(ui, "domain"))}: {escape(domain)}</div>'
         f'<div class="ss-terms">{rows}</div>{notes}<h4>{escape(t(ui, "concordance"))}</h4>'
         + _kwic(term_entry.attestations, variants, ui)
         + "</section>"

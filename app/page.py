@@ -6,12 +6,9 @@ state. Domain errors are turned into ``gr.Error`` in one place, ``shows_errors``
 
 from __future__ import annotations
 
-import atexit
 import functools
 import hashlib
 import re
-import shutil
-import tempfile
 import threading
 import time
 from concurrent.futures import Future
@@ -21,6 +18,7 @@ import gradio as gr
 
 from app import html as render
 from app.html import t
+from app.scratch import scratch_folder
 from app.service import Service
 from corpus.errors import SeminarSearchError
 
@@ -52,8 +50,7 @@ class PageResources:
 
     def __init__(self, engine):
         self.engine = engine
-        self.folder = Path(tempfile.mkdtemp(prefix="seminar-search-"))
-        atexit.register(shutil.rmtree, self.folder, ignore_errors=True)
+        self.folder = scratch_folder()  # removed when the server stops; a killed server's is swept by the next
         self.glossary_files: Future = Future()
         self._started = threading.Lock()
 
@@ -75,16 +72,16 @@ class PageResources:
         except Exception as error:  # noqa: BLE001 - shown as disabled buttons, never raised in a thread
             self.glossary_files.set_exception(error)
 
-    def export(self, response) -> dict[str, str]:
-        """The three export files of a response, named after the query; old ones are swept."""
+    def export(self, response, ui: str = "en") -> dict[str, str]:
+        """The export files of a response, named after the query, the briefing in language ``ui``; old ones swept."""
         from app.export import write_export
 
         folder = self.folder / "exports"
         _sweep(folder, EXPORT_MAX_AGE_S)
-        digest = hashlib.sha256(repr(response.to_dict()).encode()).hexdigest()[:8]
+        digest = hashlib.sha256(repr((ui, response.to_dict())).encode()).hexdigest()[:8]  # one file per language
         stem = f"seminar-search-{_slug(response.query)}-{digest}"
         documents = self.engine.data.documents
-        return {fmt: str(write_export(response, fmt, folder, stem, documents)) for fmt in EXPORT_FORMATS}
+        return {fmt: str(write_export(response, fmt, folder, stem, documents, ui)) for fmt in EXPORT_FORMATS}
 
 
 class PageCallbacks:
@@ -104,7 +101,7 @@ class PageCallbacks:
             return render.message_html(t(ui, "empty_query")), "", *_no_downloads(), None, ""
         response = self.service.search_response(query or "", lang, k, mode, docs, speaker, entity=entity,
                                                 all_matches=bool(all_matches))
-        files = self.resources.export(response)
+        files = self.resources.export(response, ui)
         downloads = [gr.update(value=files[fmt], interactive=True) for fmt in EXPORT_FORMATS]
         return (render.summary_html(response, ui), render.results_html(response, self.engine, ui), *downloads, response,
                 self.facets(response, ui))

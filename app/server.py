@@ -7,6 +7,7 @@ lets the guard see every request and keeps the REST routes out of Gradio's queue
 
 from __future__ import annotations
 
+import signal
 import socket
 import threading
 import time
@@ -19,6 +20,7 @@ from fastapi import FastAPI, HTTPException, Request
 from app.guard import Credentials, GuardMiddleware, LoginThrottle, client_address
 from app.rest import add_api
 from app.service import Service
+from app.text import gradio_translations
 from corpus.errors import SeminarSearchError
 
 FOOTER_LINKS = ["api", "settings"]
@@ -56,6 +58,7 @@ def create_server(
         show_error=False,
         css_paths=[PAGE_CSS],
         theme=_theme(),
+        i18n=gr.I18n(**gradio_translations()),
     )
     return server
 
@@ -155,7 +158,20 @@ def serve(app: FastAPI, sock: socket.socket, *, open_browser: bool = False) -> N
                 webbrowser.open(running.url)
 
     threading.Thread(target=announce, daemon=True, name="seminar-search-announce").start()
-    running.server.run(sockets=[sock])
+    if threading.current_thread() is threading.main_thread():
+        # uvicorn re-raises the SIGTERM it stopped on once it has shut down: with the default handler that kills
+        # the process before ``finally`` and ``atexit`` run, leaving the scratch folders behind.
+        signal.signal(signal.SIGTERM, _exit_on_signal)
+    try:
+        running.server.run(sockets=[sock])  # uvicorn turns SIGINT/SIGTERM into a graceful stop and returns
+    finally:
+        from app.scratch import remove_owned
+
+        remove_owned()
+
+
+def _exit_on_signal(signum, _frame) -> None:
+    raise SystemExit(128 + signum)  # the shell's status for "stopped by that signal", after cleaning up
 
 
 def start_in_thread(app: FastAPI, host: str = "127.0.0.1", port: int = 0) -> RunningServer:

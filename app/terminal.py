@@ -85,3 +85,19 @@ def read_stdin_text(stream) -> str:
             f"standard input is not valid UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}): "
             "save the queries as UTF-8"
         ) from None
+
+
+def one_line(text: object, width: int = 0) -> str:
+    """``text`` safe for the terminal on one line: whitespace runs (hard-wrapped PDF lines) collapsed to a space.
+
+    With ``width``, cut at the last word boundary before ``width`` characters and marked with "…". Only the
+    display is collapsed: exports keep the document's verbatim text.
+
+    >>> one_line("qu'elle impacte directement\\nla pérennité", 30)
+    "qu'elle impacte directement la…"
+    """
+    flat = " ".join(for_terminal(text).split())
+    if width <= 0 or len(flat) <= width:
+        return flat
+    cut = flat.rfind(" ", 0, width + 1)
+    return flat[: cut if cut > width // 2 else width].rstrip(" ,;:") + "…"

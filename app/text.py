@@ -12,12 +12,12 @@ UI_LANGUAGE_CHOICES = [("Français", "fr"), ("한국어", "ko"), ("English", "en
 TEXT: dict[str, tuple[str, str, str]] = {
     "app_title": (
         "Archive des séminaires franco-coréens",
-        "한불 지방정부 세미나 아카이브",
+        "한-프 지방정부 세미나 아카이브",  # 한-프: as the Korean documents' metadata and the Korean press write it
         "Franco-Korean seminar archive",
     ),
     "app_subtitle": (
         "Recherche bilingue français / coréen dans les comptes rendus de Cités Unies France (groupe-pays Corée)",
-        "프랑스자매도시연합(CUF) 그룹페이꼬레 회의록 프랑스어·한국어 이중언어 검색",
+        "프랑스자매도시연합(CUF) 그룹페이꼬레 회의 자료 프랑스어·한국어 이중언어 검색",
         "Bilingual French / Korean search in the Cités Unies France reports (Korea country group)",
     ),
     "ui_language": ("Langue de l'interface", "인터페이스 언어", "Interface language"),
@@ -184,6 +184,20 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "no_counterpart": ("Pas de traduction indexée", "색인된 번역 없음", "No indexed translation"),
     "start_of_document": ("(début du document)", "(문서 시작)", "(start of the document)"),
 }
+
+# Gradio's own strings that its tables lack (Gradio 6.x): its status region (role="status", aria-live) would
+# announce the key itself, "common.complete", after every search. Same keys and {placeholders} as Gradio's.
+GRADIO_STRINGS: dict[str, tuple[str, str, str]] = {
+    "common.complete": ("Terminé", "완료", "Complete"),
+    "status.queue_position": ("En file d'attente : {position} sur {size}", "대기 순서: {size}명 중 {position}번째",
+                              "In queue: {position} of {size}"),
+}
+
+
+def gradio_translations() -> dict[str, dict[str, str]]:
+    """``GRADIO_STRINGS`` per locale, as ``gr.I18n`` takes them."""
+    return {lang: {key: texts[index] for key, texts in GRADIO_STRINGS.items()}
+            for index, lang in enumerate(UI_LANGUAGES)}
 
 
 def t(ui: str, key: str, **values) -> str:

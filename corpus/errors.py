@@ -25,6 +25,17 @@ class InvalidOptionError(SeminarSearchError):
         super().__init__(f"invalid {name} {value!r}: choose one of {', '.join(map(str, valid))}")
 
 
+class UnknownEntityError(InvalidOptionError):
+    """No place, organisation or person of the archive has that name; ``valid`` holds the near ones, if any."""
+
+    def __init__(self, value: str, close: list[str] | tuple[str, ...] = (), hint: str = ""):
+        self.name, self.value, self.valid = "entity", value, tuple(close)
+        message = f"no city, organisation or person named {value!r} in the archive"
+        if close:
+            message += f"; nearest: {', '.join(close)}"
+        SeminarSearchError.__init__(self, message + (f" ({hint})" if hint else ""))
+
+
 class DocumentError(SeminarSearchError):
     """A document that cannot be read (missing, unreadable, undecodable, corrupt).
 

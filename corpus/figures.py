@@ -115,11 +115,12 @@ def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
         ['money:165000000000 KRW']
     """
     from corpus.figure_patterns import french_figures, korean_figures, times
+    from corpus.figure_patterns_en import english_figures
 
     lang = lang if lang in ("fr", "ko", "en") else text_language(text)
     claimed: list[tuple[int, int]] = []
     figures: list[Figure] = []
-    for finder in (times, korean_figures if lang == "ko" else french_figures):
+    for finder in (times, {"ko": korean_figures, "en": english_figures}.get(lang, french_figures)):
         for figure in finder(text, "ko" if lang == "ko" else lang):
             if all(figure.end <= s or figure.start >= e for s, e in claimed):
                 claimed.append((figure.start, figure.end))

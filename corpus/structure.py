@@ -181,7 +181,7 @@ def _line_parts(span: Span, page: int, single: bool, bold: bool, numbered_headin
     if single and _ARROW_HEADING.match(span.text):
         arrow = _ARROW_HEADING.match(span.text)
         return [_Line(span.slice(arrow.start(1), arrow.end(1)), "heading", page)]
-    if numbered_headings and single and _NUMBERED_HEADING.match(span.text) and not span.text.rstrip().endswith(":"):
+    if numbered_headings and single and _NUMBERED_HEADING.match(span.text) and not _reads_as_item(span.text):
         return [_Line(span, "heading", page)]
     parts = []
     for part, doubled in split_doubled(span):
@@ -194,6 +194,25 @@ def _line_parts(span: Span, page: int, single: bool, bold: bool, numbered_headin
         kind = "speaker" if _EXPLICIT_SPEAKER.match(part.text) else "text"
         parts.append(_Line(part, kind, page, speaker=speaker))
     return parts
+
+
+def _reads_as_item(text: str) -> bool:
+    """Whether a numbered line is a list item saying something rather than a section title.
+
+    A title names a topic ("1. Introduction", "2. Présentation : « … »"); an item
+    that opens a list (ends with ":"), is a sentence (four words or more ending
+    with a full stop), lists clauses after a colon ("… : a, b, c") or states an
+    amount or a measure ("예산 1,650억 원 투입") is content of the section it is in.
+    """
+    from corpus.figures import extract_figures
+
+    body = text.rstrip()
+    if body.endswith(":") or body[-1] in ".!?…。" and len(body.split()) >= 5:  # the number and four words
+        return True
+    _, colon, rest = body.partition(":")
+    if colon and len([part for part in rest.split(",") if part.strip()]) >= 3:
+        return True
+    return any(figure.kind not in ("date", "time") for figure in extract_figures(body[body.index(".") + 1 :]))
 
 
 def _merge_heading_runs(lines: list[_Line]) -> None:

@@ -24,7 +24,7 @@ from typing import Iterator, NamedTuple
 from corpus.figures import figure_terms
 from corpus.language import fold_accents, hangul_ratio, has_hangul
 from corpus.translation import mask_translator_notes
-from index.bridges import korean_name_terms, latin_name_terms
+from index.bridges import NAME_PREFIX, korean_name_terms, latin_name_terms
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -46,7 +46,8 @@ _KOREAN_LIGHT_STEMS = {"하", "되", "있", "없", "이", "위하", "같", "대�
 
 
 # Bump when the terms produced for a text change: the lexical index must be rebuilt.
-ANALYZER_VERSION = "7"  # 6: figure terms (corpus/figures.py); 7: name keys across scripts (index/bridges.py)
+ANALYZER_VERSION = "8"  # 6: figure terms (corpus/figures.py); 7: name keys across scripts (index/bridges.py);
+# 8: name keys in a field of their own (``split_name_keys``), out of the words' BM25
 
 
 class Term(NamedTuple):
@@ -249,6 +250,23 @@ def latin_name_index_terms(text: str, *, query: bool = False) -> list[Term]:
 def figure_index_terms(text: str, lang: str | None = None) -> list[Term]:
     """Language-neutral terms of the figures ("#165000000000krw" for 165 milliards de won and 1,650억 원)."""
     return [Term(term, start, end) for term, start, end in figure_terms(text, lang if lang in ("fr", "ko", "en") else None)]
+
+
+def is_name_key(term: str) -> bool:
+    return term.startswith(NAME_PREFIX)
+
+
+def split_name_keys(terms: list[str]) -> tuple[list[str], list[str]]:
+    """(words, name keys) of a term list: the keys are indexed in a BM25 field of their own.
+
+    In the words' index a French passage's key for every capitalised word counted
+    each name twice for a French query and lengthened Latin passages, which
+    favoured participant lists and headings; a field of keys alone scores only
+    the bridge between scripts.
+    """
+    words = [term for term in terms if not is_name_key(term)]
+    keys = [term for term in terms if is_name_key(term)]
+    return words, keys
 
 
 def analyze_passage(text: str, lang: str) -> list[str]:

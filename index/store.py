@@ -10,7 +10,8 @@ Layout::
         documents.jsonl    document metadata and full texts (for context)
         vectors.npy        passage vectors (reused by incremental builds)
         dense.faiss        FAISS index with explicit ids
-        lexical/           bm25s index
+        lexical/           bm25s index of the words
+        names/             bm25s index of the name keys across scripts (absent when no passage has one)
         alignment.json     chunk id → aligned chunk ids in the other language
         annotations.json   entities, their links and figures by passage (optional)
 
@@ -60,6 +61,7 @@ from index.manifest import (  # noqa: F401
 
 INDEX_ENV = "SEMINAR_SEARCH_INDEX"
 ANNOTATIONS_FILE = "annotations.json"
+NAMES_DIR = "names"
 
 
 @dataclass(slots=True)
@@ -86,6 +88,8 @@ class IndexData:
     location: Path | None = None
     # Entities, their links and figures by passage (``search.annotations``), when the build computed them.
     annotations: dict | None = None
+    # BM25 of the name keys alone (index.analysis.split_name_keys); None when no passage has a key.
+    names: object | None = None
 
 
 def default_index_dir() -> Path:
@@ -219,6 +223,8 @@ def _write_generation(staging: Path, data: IndexData) -> None:
     np.save(staging / "vectors.npy", np.asarray(data.vectors, dtype=np.float32))
     write_dense_index(data.dense, str(staging / "dense.faiss"))
     data.lexical.save(str(staging / "lexical"))
+    if data.names is not None:
+        data.names.save(str(staging / NAMES_DIR))
     _write_json(staging / "alignment.json", data.alignment)
     if data.annotations is not None:
         _write_json(staging / ANNOTATIONS_FILE, data.annotations)
@@ -276,11 +282,14 @@ def _read_generation(generation: Path, manifest: Manifest) -> IndexData:
     vectors = np.load(generation / "vectors.npy")
     dense = read_dense_index(str(generation / "dense.faiss"))
     lexical = bm25s.BM25.load(str(generation / "lexical"))
+    # The manifest lists what the build wrote (and verify_all checked it): no names/ there, no passage had a key.
+    has_names = any(name.startswith(NAMES_DIR + "/") for name in manifest.files)
+    names = bm25s.BM25.load(str(generation / NAMES_DIR)) if has_names else None
     alignment = json.loads((generation / "alignment.json").read_text(encoding="utf-8"))
     annotations_path = generation / ANNOTATIONS_FILE
     annotations = json.loads(annotations_path.read_text(encoding="utf-8")) if annotations_path.exists() else None
     return IndexData(manifest, chunks, documents, vectors, dense, lexical, alignment, location=generation,
-                     annotations=annotations)
+                     annotations=annotations, names=names)
 
 
 def _write_json(path: Path, data) -> None:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from corpus.chunk import Chunk, content_hash
-from corpus.errors import InvalidOptionError
+from corpus.errors import UnknownEntityError
 from corpus.figures import Figure, extract_figures
 from search.entities import ENTITY_TYPES, Entity, Gazetteer, Mention, entity_id, recognise, title_case
 from search.entity_links import Relation, partner_relations, role_relations
@@ -139,16 +139,26 @@ class Annotations:
         """The entity named ``name`` (any language, case, accents).
 
         Raises:
-            InvalidOptionError: no entity has that name (the message suggests near ones).
+            UnknownEntityError: no entity has that name (the message suggests near ones).
         """
         entity = self._gazetteer.resolve(name)
         if entity is None:
-            import difflib
-
-            names = sorted({e.name for e in self.entities.values()})
-            close = difflib.get_close_matches(name, names, n=5, cutoff=0.6) or names[:8]
-            raise InvalidOptionError("entity", name, close)
+            raise UnknownEntityError(name, self.near_names(name))
         return entity
+
+    def near_names(self, name: str, limit: int = 5) -> list[str]:
+        """Canonical names of the entities with a name (any variant) close to ``name``, closest first."""
+        from rapidfuzz import fuzz, process, utils
+
+        variants: dict[str, str] = {}
+        for entity in self.entities.values():
+            for variant in {entity.name, *(v for _, v in entity.names)}:
+                variants.setdefault(variant, entity.name)
+        # 75 on the 0–100 edit-distance ratio: "Suwn", "Gunsn", "Goyan" are found, "Nowhere" finds nothing.
+        found = process.extract(
+            name, list(variants), scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=75, limit=limit * 3
+        )
+        return list(dict.fromkeys(variants[match] for match, _, _ in found))[:limit]
 
     def direct_passages(self, key: str) -> set[int]:
         """Passages that name the entity, or whose speaker holds a role in it (a mayor's speech is his city's)."""

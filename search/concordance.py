@@ -14,8 +14,16 @@ from functools import lru_cache
 from index.analysis import english_terms, french_terms
 
 MAX_SIDE_CHARS = 110  # longest left or right part of a line; longer sentences are cut at a space
-# A sentence ends at . ! ? … (then a space) or at a line break; list items are lines of their own.
-_SENTENCE_END = re.compile(r"(?<=[.!?…。])\s+|\n+")
+# A sentence ends at . ! ? … (then a space: "다." too), at a blank line, or before a line that starts a list
+# item or heading (a marker, or a capital: extracted slides drop their bullets, "agricoles,\nPédagogie …").
+# A line break before a lowercase word is not a boundary: PDF-extracted text is hard-wrapped inside sentences
+# ("impacte directement\nla pérennité"). Hangul has no case: Korean sentences end at "다." and blank lines.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…。])\s+"
+    r"|\n[ \t]*\n\s*"
+    r"|\n(?=[ \t]*(?:[#>*\-–•·]|\d+[.)][ \t]|[A-ZÀ-ÖØ-ÞŒ]))"
+)
+_SPACE = re.compile(r"\s")
 _LEADING_MARKUP = re.compile(r"\s*(?:[#>*\-–•·]+\s*|\d+[.)]\s+)*")
 _TRAILING_MARKUP = re.compile(r"[\s*_]+$")
 
@@ -108,15 +116,15 @@ def cut(text: str, hit: Span, sentence: Span, width: int = MAX_SIDE_CHARS) -> tu
     left_start = sentence.start
     if hit.start - left_start > width:
         left_start = hit.start - width
-        if not text[left_start - 1].isspace():  # inside a word: start after the next space
-            space = text.find(" ", left_start, hit.start)
-            left_start = space + 1 if space >= 0 else left_start
+        if not text[left_start - 1].isspace():  # inside a word: start after the next space (or line break)
+            space = _SPACE.search(text, left_start, hit.start)
+            left_start = space.end() if space is not None else left_start
     right_end = sentence.end
     if right_end - hit.end > width:
         right_end = hit.end + width
-        if not text[right_end].isspace():  # inside a word: end at the last space
-            space = text.rfind(" ", hit.end, right_end)
-            right_end = space if space > hit.end else right_end
+        if not text[right_end].isspace():  # inside a word: end at the last space (or line break)
+            spaces = [m.start() for m in _SPACE.finditer(text, hit.end + 1, right_end)]
+            right_end = spaces[-1] if spaces else right_end
     return text[left_start : hit.start], text[hit.start : hit.end], text[hit.end : right_end]
 
 

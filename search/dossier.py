@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 
 from search.annotations import Annotations
 from search.engine import SearchEngine, SearchOptions
+from search.entities import ENTITY_TYPES
 
 # Figures worth a table; dates and times are the events' own, bare numbers say nothing alone.
 KEY_FIGURE_KINDS = ("money", "percent", "capacity", "quantity")
@@ -85,7 +86,7 @@ def build_dossier(engine: SearchEngine, name: str) -> Dossier:
     """The dossier of the entity called ``name`` (any of its names, any language).
 
     Raises:
-        InvalidOptionError: no entity has that name.
+        UnknownEntityError: no entity has that name.
     """
     annotations = engine.annotations()
     entity = annotations.resolve(name)
@@ -108,6 +109,15 @@ def build_dossier(engine: SearchEngine, name: str) -> Dossier:
         named=_also_named(annotations, entity.id, ordinals),
         passages=passages,
     )
+
+
+def known_entities(engine: SearchEngine) -> list[tuple]:
+    """(entity, passages naming it) for every entity of the archive, by type, then most present first."""
+    annotations = engine.annotations()
+    counts = Counter(key for found in annotations.mentions.values() for key in {m.entity for m in found})
+    rank = {kind: i for i, kind in enumerate(ENTITY_TYPES)}
+    pairs = [(e, counts.get(e.id, 0)) for e in annotations.entities.values()]
+    return sorted(pairs, key=lambda pair: (rank.get(pair[0].type, len(rank)), -pair[1], pair[0].name))
 
 
 def _events(engine: SearchEngine, chunks) -> list[dict]:
@@ -170,7 +180,7 @@ def _key_figures(engine: SearchEngine, annotations: Annotations, ordinals: list[
     grouped: dict[str, list] = {}
     for ordinal in ordinals:
         for found in annotations.figures.get(ordinal, ()):
-            if found.figure.kind in KEY_FIGURE_KINDS:
+            if found.figure.kind in KEY_FIGURE_KINDS and not _heading_count(found.figure, engine.chunks[ordinal]):
                 grouped.setdefault(found.figure.key, []).append(found)
     figures = []
     for key, found in grouped.items():
@@ -194,6 +204,23 @@ def _key_figures(engine: SearchEngine, annotations: Annotations, ordinals: list[
         )
     order = {kind: i for i, kind in enumerate(KEY_FIGURE_KINDS)}
     return sorted(figures, key=lambda f: (order[f.kind], min(engine.chunk(s.id).ordinal for s in f.sources)))
+
+
+def _heading_count(figure, chunk) -> bool:
+    """A count written in a heading ("FOCUS SUR 4 COLLECTIVITÉS", "4개 지자체 사례") announces a list, it measures nothing.
+
+    A heading is the passage's section title, or a line of the passage in capitals.
+    """
+    if figure.unit != "count":
+        return False
+    if figure.text.casefold() in (chunk.section or "").casefold():
+        return True
+    text = chunk.text
+    if not 0 <= figure.start < len(text) or text[figure.start : figure.end] != figure.text:
+        return False
+    line = text[text.rfind("\n", 0, figure.start) + 1 : (text.find("\n", figure.end) + 1 or len(text) + 1) - 1]
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 
 def _unique_partners(pairs):

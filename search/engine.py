@@ -13,7 +13,14 @@ from corpus.chunk import Chunk
 from corpus.chunker import CHUNKER_VERSION
 from corpus.errors import InvalidOptionError
 from corpus.language import detect_language
-from index.analysis import ANALYZER_VERSION, analyze_query, latin_name_index_terms, passage_terms, start_korean_warm_up
+from index.analysis import (
+    ANALYZER_VERSION,
+    analyze_query,
+    is_name_key,
+    latin_name_index_terms,
+    passage_terms,
+    start_korean_warm_up,
+)
 from index.bridges import NameMatcher
 from index.dense import search_dense
 from index.encoders import Encoder, load_encoder
@@ -74,6 +81,9 @@ class RankingWeights:
     # filter) counts less than the side shown: translations are freer than their originals.
     counterpart: float = 0.7
     expansion: float = 0.75  # lexical weight of glossary expansions relative to the query's own terms
+    # BM25 of the name keys (a field of their own, index/bridges.py) added to the words' BM25, across scripts
+    # only; swept 0.25 to 3 on eval/dev.jsonl and eval/xling: 1.0 best on FR→FR and FR→KO, xling flat.
+    names: float = 1.0
     depth: int = 60  # candidates taken from each ranking before fusion
     # A sentence encoder places a lone term or name poorly ("충청남도" lands near any
     # list of provinces), so for one- or two-word queries the dense ranking counts less.
@@ -107,7 +117,8 @@ class SearchEngine:
         self._who = np.array(["\x1f".join((chunk.speaker, *getattr(chunk, "speaker_aliases", ()), chunk.section)).casefold()
                               for chunk in self.chunks])
         self._vocabulary = data.lexical.vocab_dict
-        self._names = NameMatcher(self._vocabulary)  # 그르노블 → the name key of Grenoble, by similarity
+        self._key_vocabulary = data.names.vocab_dict if data.names is not None else {}
+        self._names = NameMatcher(self._key_vocabulary)  # 그르노블 → the name key of Grenoble, by similarity
         self._hangul_passages = np.array([chunk.lang in ("ko", "mixed") for chunk in self.chunks], dtype=bool)
         self._aligned_ordinals = {
             self._by_id[source].ordinal: [self._by_id[t].ordinal for t in targets if t in self._by_id]
@@ -273,21 +284,14 @@ class SearchEngine:
         return [i for i, _ in kept], [score for _, score in kept]
 
     def _lexical_scores(self, query_terms: list[str], expansions: list[dict], query: str = "") -> np.ndarray:
-        """BM25 of the query's own terms, plus glossary expansions at a lower weight.
-
-        The name keys of the query's Latin words bridge to Hangul passages only
-        (Tours → 뚜르): on a Latin passage the word already matches by its own
-        terms, and counting it twice favoured passages where common words are
-        capitalised (participant lists, titles: "Collectivités Territoriales").
+        """BM25 of the query's own words, plus its name keys (``_key_scores``) and glossary expansions, each weighted.
 
         Each glossary entry counts once per language, by its best-matching variant:
         an entry with many variants ("Province de Chungnam", "Chungnam") must not
         outweigh one with a single variant, nor pile up its common words.
         """
-        bridges = set(self._names.expand([t.term for t in latin_name_index_terms(query, query=True)])) if query else set()
-        scores = self._bm25([t for t in query_terms if t in self._vocabulary and t not in bridges])
-        bridge_scores = self._bm25([t for t in query_terms if t in self._vocabulary and t in bridges])
-        scores += np.where(self._hangul_passages, bridge_scores, 0.0).astype(np.float32)
+        scores = self._bm25([t for t in query_terms if t in self._vocabulary and not is_name_key(t)])
+        scores += np.float32(self.weights.names) * self._key_scores(query_terms, query)
         best: dict[tuple[str, str], np.ndarray] = {}
         own = set(query_terms)
         for expansion in expansions:
@@ -301,10 +305,26 @@ class SearchEngine:
             scores += self.weights.expansion * variant_scores
         return scores
 
-    def _bm25(self, terms: list[str]) -> np.ndarray:
+    def _key_scores(self, query_terms: list[str], query: str) -> np.ndarray:
+        """BM25 of the query's name keys in the keys' own field, each only on passages of the other script.
+
+        The keys of the query's Latin words reach Hangul passages (Tours → 뚜르) and those of
+        its Hangul words Latin ones (뚜르 → Tours): within one script the word already matches
+        by its own terms, and counting it twice favoured passages where common words are
+        capitalised (participant lists, titles: "Collectivités Territoriales").
+        """
+        keys = [t for t in query_terms if is_name_key(t) and t in self._key_vocabulary]
+        if not keys:
+            return np.zeros(len(self.chunks), dtype=np.float32)
+        latin = set(self._names.expand([t.term for t in latin_name_index_terms(query, query=True)])) if query else set()
+        to_hangul = self._bm25([t for t in keys if t in latin], self.data.names)
+        to_latin = self._bm25([t for t in keys if t not in latin], self.data.names)
+        return np.where(self._hangul_passages, to_hangul, to_latin).astype(np.float32)
+
+    def _bm25(self, terms: list[str], index=None) -> np.ndarray:
         if not terms:
             return np.zeros(len(self.chunks), dtype=np.float32)
-        return np.asarray(self.data.lexical.get_scores(terms), dtype=np.float32)
+        return np.asarray((self.data.lexical if index is None else index).get_scores(terms), dtype=np.float32)
 
     def _expansions(self, query: str) -> list[dict]:
         """Glossary equivalents of the query's terms, in the languages the archive holds."""
@@ -418,7 +438,7 @@ class SearchEngine:
     def _did_you_mean(self, text: str) -> str:
         """The query with words the index does not know replaced by the nearest known ones, or ""."""
         def known(word: str) -> bool:
-            return any(term in self._vocabulary for term in analyze_query(word))
+            return any(term in self._vocabulary or term in self._key_vocabulary for term in analyze_query(word))
 
         words = text.split()
         if all(known(word) for word in words):

@@ -25,7 +25,10 @@ EXPORT_CONTEXTS = 3  # concordance lines per language in an export
 # InterpretBank-style columns: one row per entry; contexts inside a cell separated by a blank line (a context
 # itself may hold a line break where the source wraps a term), each with its source line in the same order.
 CONTEXT_SEPARATOR = "\n\n"
-GLOSSARY_COLUMNS = ("fr", "ko", "en", "domain", "note", "context_fr", "context_ko", "source")
+# One note column per language (the glossary's English note where a language has none), as a bilingual
+# booth reads the note in its own language.
+GLOSSARY_COLUMNS = ("fr", "ko", "en", "domain", "note_fr", "note_ko", "note_en", "context_fr", "context_ko", "source")
+NOTE_LANGS = ("fr", "ko", "en")
 CSV_DELIMITER = ";"  # what Excel in a French (or Korean) locale splits columns on
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -217,7 +220,8 @@ def _row_values(row: GlossaryRow) -> list[str]:
     entry, contexts = row.entry, row.contexts
     sources = [f"{lang}: {line.doc}#{line.start}-{line.end}"
                for lang in ("fr", "ko") for line in contexts.get(lang, [])]
-    return [" | ".join(entry.fr), " | ".join(entry.ko), " | ".join(entry.en), entry.domain, entry.notes,
+    return [" | ".join(entry.fr), " | ".join(entry.ko), " | ".join(entry.en), entry.domain,
+            *(entry.note(lang) for lang in NOTE_LANGS),
             CONTEXT_SEPARATOR.join(line.context for line in contexts.get("fr", [])),
             CONTEXT_SEPARATOR.join(line.context for line in contexts.get("ko", [])), "\n".join(sources)]
 
@@ -246,12 +250,12 @@ def _to_tbx(rows: list[GlossaryRow]) -> str:
         entry = row.entry
         concept = ET.SubElement(body, q("conceptEntry"), {"id": f"c{number}"})
         ET.SubElement(concept, q("descrip"), {"type": "subjectField"}).text = entry.domain
-        if entry.notes:
-            ET.SubElement(concept, q("note")).text = entry.notes
         for lang in ("fr", "ko", "en"):
             if not entry.terms(lang):
                 continue
             section = ET.SubElement(concept, q("langSec"), {XML_LANG: lang})
+            if entry.note(lang):  # TBX-Basic: a note at language level is in that language
+                ET.SubElement(section, q("note")).text = entry.note(lang)
             for index, term in enumerate(entry.terms(lang)):
                 term_section = ET.SubElement(section, q("termSec"))
                 ET.SubElement(term_section, q("term")).text = term

@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 
 from app.commands import add_glossary_option, open_engine
-from app.terminal import for_terminal, json_for_terminal, read_stdin_text, text_argument
+from app.terminal import for_terminal, json_for_terminal, one_line, read_stdin_text, text_argument
 from corpus.errors import SeminarSearchError
 
 DEFAULT_K = 10
+ALIGNED_WIDTH = 160  # a counterpart is a reminder of the other side's wording, cut at a word boundary
 
 
 def register(sub, common) -> None:
@@ -60,11 +61,11 @@ def run_search(args) -> int:
         if args.json:
             print(json_for_terminal(response.to_dict()), flush=True)
         else:
-            print(format_response(response), flush=True)
+            print(format_response(response, engine.chunk), flush=True)
     return 0
 
 
-def format_response(response) -> str:
+def format_response(response, chunk_of=None) -> str:
     from search.highlight import mark_terms
 
     # Everything from documents and queries goes through for_terminal: no escape sequence reaches the terminal.
@@ -81,14 +82,45 @@ def format_response(response) -> str:
         badge = " (original)" if result.original else " (working translation)"
         parts = (result.section, result.speaker, result.page_label, result.time_code)
         where = " · ".join(part for part in parts if part)
-        heading = f"{result.rank:>2}. [{result.lang}] {result.title}{badge} — {where}  ({result.score:.4f})"
+        score = f"  ({result.score:.4f})" if response.mode != "list" else ""  # a listing ranks nothing
+        heading = f"{result.rank:>2}. [{result.lang}] {result.title}{badge} — {where}{score}"
         lines.append(for_terminal(heading))
         style = "ansi" if sys.stdout.isatty() else "brackets"
         text = mark_terms(for_terminal(result.text), result.matched, style=style)
         lines.extend("     " + line for line in text.splitlines())
         if result.video_url:
             lines.append(for_terminal(f"     ▶ {result.video_url}"))
+        lines.extend(aligned_lines(result, chunk_of))
     return "\n".join(lines) + "\n"
+
+
+def aligned_lines(result, chunk_of=None) -> list[str]:
+    """One line per counterpart of ``result`` (what ``--json`` gives as ``aligned``), on one terminal line.
+
+    ``chunk_of`` (an engine's ``chunk``) finds the counterpart's page or time code. The label says which side is
+    the original, so that a reader of the working translation sees the original's wording under it.
+    """
+    lines = []
+    for other in result.aligned:
+        badge = "original" if other.get("original") else "working translation"
+        chunk = chunk_of(other.get("id", "")) if chunk_of is not None else None
+        where = _where(chunk) if chunk is not None else ""
+        label = f"{other.get('lang', '?')} ({badge}{', ' + where if where else ''})"
+        lines.append(f"     ↳ {for_terminal(label)}: {one_line(other.get('text', ''), ALIGNED_WIDTH)}")
+    return lines
+
+
+def _where(chunk) -> str:
+    """"p. 7" or "00:01:05–00:01:16" for a passage whose page or recording time is known, else ""."""
+    if getattr(chunk, "time_start", None) is not None:
+        end = chunk.time_end if chunk.time_end is not None else chunk.time_start
+        return f"{_clock(chunk.time_start)}–{_clock(end)}"
+    return f"p. {chunk.page}" if getattr(chunk, "page", None) is not None else ""
+
+
+def _clock(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
 def summary_line(response) -> str:

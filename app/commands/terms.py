@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from app.commands import add_glossary_option, open_engine
-from app.terminal import for_terminal, json_for_terminal
+from app.terminal import for_terminal, json_for_terminal, one_line
 from corpus.errors import ExportError, SeminarSearchError
 
 CONCORDANCE_WIDTH = 45
@@ -86,10 +86,9 @@ def _print_entry(item) -> None:
         # The line as the document writes it: no space is added around the term ("[[재활용]]의").
         left = ("…" if len(line.left) > CONCORDANCE_WIDTH else "") + line.left[-CONCORDANCE_WIDTH:]
         right = line.right[:CONCORDANCE_WIDTH] + ("…" if len(line.right) > CONCORDANCE_WIDTH else "")
-        term = line.term.replace("\n", " ")  # a term the source wraps over two lines is printed on one
+        # A sentence (or term) the source hard-wraps is printed on one line; the export keeps it verbatim.
+        left, term, right = (" ".join(part.split("\n")) for part in (left, line.term, right))
         print(for_terminal(f"  [{line.lang}] {left}[[{term}]]{right}  — {line.section or line.title}{badge}"))
-        if line.aligned_context:
-            more = "…" if len(line.aligned_context) > ALIGNED_WIDTH else ""
-            aligned = line.aligned_context[:ALIGNED_WIDTH] + more
-            print(for_terminal(f"       ↳ {line.aligned_lang}: {aligned}"))
+        if line.aligned_context:  # the verbatim sentence, its hard line breaks shown as spaces
+            print(f"       ↳ {line.aligned_lang}: {one_line(line.aligned_context, ALIGNED_WIDTH)}")
     print()

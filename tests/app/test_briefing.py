@@ -145,3 +145,43 @@ def _assert_words_inside_pages(xhtml: str) -> None:
             words += 1
             assert float(word.get("xMin")) >= 0 and float(word.get("xMax")) <= width, word.text
     assert words > 500 and "서구" in xhtml
+
+
+def _briefing(tmp_path, capsys, bundled_index, lang):
+    """The five-city briefing in ``lang`` written by the CLI: (Markdown text, python-docx document)."""
+    import docx
+
+    argv = ["dossier", *CITIES, "--docx", str(tmp_path / f"{lang}.docx"), "--md", str(tmp_path / f"{lang}.md")]
+    assert main([*argv, "--lang", lang, "--index-dir", str(bundled_index)]) == 0, capsys.readouterr()[1]
+    return (tmp_path / f"{lang}.md").read_text(encoding="utf-8"), docx.Document(str(tmp_path / f"{lang}.docx"))
+
+
+NO_SPEAKER = {"fr": "Aucun intervenant identifié.", "ko": "확인된 발표자 없음.", "en": "No identified speaker."}
+
+
+@pytest.mark.parametrize("lang", ["fr", "ko", "en"])
+def test_a_city_without_speaker_says_so_and_no_bullet_is_empty(tmp_path, capsys, bundled_index, lang):
+    markdown, document = _briefing(tmp_path, capsys, bundled_index, lang)
+    bullets = [p.text.strip() for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert all(text and text != "—" for text in bullets)
+    assert not re.search(r"^- *—? *$", markdown, re.M)
+    # Goyang, Gunsan and Chungnam have no identified speaker in the bundled corpus.
+    assert sum(p.text == NO_SPEAKER[lang] for p in document.paragraphs) >= 3
+    assert markdown.count(f"\n{NO_SPEAKER[lang]}\n") >= 3
+
+
+def test_a_korean_briefing_uses_the_korean_titles_and_counts_the_korean_way(tmp_path, capsys, bundled_index):
+    markdown, document = _briefing(tmp_path, capsys, bundled_index, "ko")
+    events = [p.text for p in document.paragraphs if p.style.name == "List Bullet" and "발췌문" in p.text]
+    assert events and all("Compte-rendu" not in text and "개 발췌문" not in text for text in events)
+    assert any(text.startswith("대한민국 국가별 세션 회의록 (작업 번역)") for text in events)
+    assert re.search(r"\(발췌문 \d+개\)", markdown) and "개 발췌문" not in markdown
+    assert "*Compte-rendu du point pays" not in markdown  # citations too
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_passage_counts_are_singular_or_plural(tmp_path, capsys, bundled_index, lang):
+    markdown, document = _briefing(tmp_path, capsys, bundled_index, lang)
+    text = markdown + "\n".join(p.text for p in document.paragraphs)
+    counts = re.findall(r"\((\d+) (passages?)\)", text)
+    assert counts and all((n == "1") == (word == "passage") for n, word in counts)

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from app.cli import main
 from app.export import CSV_COLUMNS, export_bytes, results_to_xlsx
+from search.terms import GLOSSARY_COLUMNS
 
 
 def test_results_csv_has_a_bom_and_semicolons_and_reads_back(engine):
@@ -40,10 +41,11 @@ def test_cli_exports_the_glossary_as_xlsx(isolated_env, bundled_index, capsys):
     assert main(["terms", "--export", "xlsx", "-o", str(target), "--index-dir", str(bundled_index)]) == 0
     sheet = load_workbook(target).active
     header = [c.value for c in sheet[1]]
-    assert header == ["fr", "ko", "en", "domain", "note", "context_fr", "context_ko", "source"]
+    assert header == list(GLOSSARY_COLUMNS)
+    assert header[4:7] == ["note_fr", "note_ko", "note_en"]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     hydrogen = rows["hydrogène"]
-    assert hydrogen[1] == "수소" and "hydrogène" in hydrogen[5] and "수소" in hydrogen[6]
+    assert hydrogen[1] == "수소" and "hydrogène" in hydrogen[7] and "수소" in hydrogen[8]
 
 
 def test_cli_refuses_an_xlsx_export_to_the_terminal(isolated_env, bundled_index, capsys):
@@ -58,4 +60,4 @@ def test_cli_csv_export_is_what_excel_splits(isolated_env, bundled_index):
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     header = raw.decode("utf-8-sig").splitlines()[0]
-    assert header == "fr;ko;en;domain;note;context_fr;context_ko;source"
+    assert header == "fr;ko;en;domain;note_fr;note_ko;note_en;context_fr;context_ko;source"

@@ -103,6 +103,17 @@ def test_openapi_and_a_documentation_page_that_loads_nothing_external(open_serve
     assert get(open_server, "/docs").status_code != 200 or "swagger" not in get(open_server, "/docs").text.lower()
 
 
+def test_the_documentation_page_renders_inline_code(open_server):
+    from app.apidocs import api_docs_html
+
+    page = get(open_server, "/api/docs").text
+    assert "<code>seminar-search dossier NAME --json</code>" in page and "`" not in page
+    # Escaped first, then marked up: a description's markup stays text, inside code or not.
+    hostile = {"paths": {"/x": {"get": {"summary": "`<b>x</b>`", "description": "<script>`a&b`"}}}}
+    html = api_docs_html(hostile)
+    assert "<code>&lt;b&gt;x&lt;/b&gt;</code>" in html and "&lt;script&gt;<code>a&amp;b</code>" in html
+
+
 def test_the_page_and_gradio_endpoints_still_answer(open_server):
     assert get(open_server, "/").status_code == 200
     assert get(open_server, "/gradio_api/info").status_code == 200

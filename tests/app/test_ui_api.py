@@ -218,7 +218,7 @@ def test_downloads_hold_the_current_results(client):
     assert [row["id"] for row in rows] == [r["id"] for r in raw["results"]]
     assert json.loads(Path(json_file).read_text(encoding="utf-8")) == raw
     briefing = Path(md_file).read_text(encoding="utf-8")
-    assert briefing.startswith("# Briefing: 재활용") and "## Sources" in briefing
+    assert briefing.startswith("# Note de briefing : 재활용") and "## Sources" in briefing  # the page is in French
 
 
 def test_terms_finds_hydrogen_with_attestations_in_both_languages(client):

@@ -81,3 +81,38 @@ def test_every_figure_of_the_bundled_reports_has_its_korean_counterpart():
     amounts = [f for f in french if f.kind in ("money", "percent", "capacity")]
     assert len(amounts) >= 15
     assert [f.text for f in amounts if f.key not in korean] == []
+
+
+# (English as an English summary would write it, the French and Korean of the same figure, shared key)
+ENGLISH = [
+    ("a budget of 165 billion won", "budget de 165 milliards de won", "예산 1,650억 원 투입", "money:165000000000 KRW"),
+    ("KRW 165 billion for citizens", "budget de 165 milliards de won", "예산 1,650억 원 투입", "money:165000000000 KRW"),
+    ("€30 billion for hydrogen", "30 milliards d'euros pour l'hydrogène", "수소에 300억 유로", "money:30000000000 EUR"),
+    ("a turnover of 60 to 70 billion won", "entre 60 et 70 Mds de won", "매출액: 600억~700억 원",
+     "money:60000000000–70000000000 KRW"),
+    ("18.9 billion won (EUR 13.2 million)", "18.9 Milliards de won (13.2 millions d'euros)", "189억 원(1,320만 유로) 투입",
+     "money:13200000 EUR"),
+    ("a capacity of 3 GW", "une puissance de 3 GW", "3GW 규모의", "capacity:3000000000 W"),
+    ("1.2 million inhabitants", "1,2 million d'habitants", "120만", "number:1200000"),
+    ("from 13.4% to 1.3%", "de 1,3% au lieu de 13,4%", "13.4%에서 1.3%로", "percent:1.3 %"),
+]
+
+
+@pytest.mark.parametrize("english, french, korean, key", ENGLISH)
+def test_an_english_figure_has_the_key_of_its_french_and_korean_forms(english, french, korean, key):
+    assert key in [f.key for f in extract_figures(english, "en")]
+    assert key in [f.key for f in extract_figures(french, "fr")]
+    assert key in [f.key for f in extract_figures(korean, "ko")]
+
+
+def test_english_billions_are_ten_to_the_ninth_and_metres_are_not_millions():
+    (figure,) = extract_figures("a budget of 165 billion won", "en")
+    assert figure.text == "165 billion won" and figure.value == 165e9
+    assert extract_figures("a 3 m wall along 1,650 trees", "en")[0].key == "quantity:1650"
+    assert [f.key for f in extract_figures("€5 million and $2.5 billion", "en")] == [
+        "money:5000000 EUR", "money:2500000000 USD"]
+
+
+def test_english_figure_terms_meet_the_korean_ones_in_the_index():
+    english = set(analyze_passage("a budget of 165 billion won", "en"))
+    assert "#165000000000krw" in english & set(analyze_passage("예산 1,650억 원 투입", "ko"))

@@ -97,3 +97,20 @@ def test_slides_synthesis_programme_and_repeated_header():
     yoo = [text for _, speaker, text in runs if speaker == "Dae Jong Yoo"]
     assert yoo.count("Ambassadeur de la République de Corée en France") == 1
     assert yoo[-1] == "En Corée du Sud, 2021 est l'année de départ."
+
+
+def test_a_numbered_item_stating_figures_or_clauses_stays_content_in_plain_text():
+    """Plain text (no Markdown headings), as a Korean translation saved from a word processor would be."""
+    text = (
+        "1. 폐기물 관리\n\n"
+        "2. 환경 정책 추진: 전담 부서 신설, 시민 참여 유도, 예산 1,650억 원 투입\n\n"
+        "3. 생활폐기물 매립률을 13.4%에서 1.3%로 낮춤\n\n"
+        "4. Les élus ont présenté le plan climat de la ville.\n\n"
+        "5. Neutralité carbone\n\nLa ville vise 2050.\n"
+    )
+    assert _runs(text) == [
+        ("1. 폐기물 관리", "", "2. 환경 정책 추진: 전담 부서 신설, 시민 참여 유도, 예산 1,650억 원 투입"),
+        ("1. 폐기물 관리", "", "3. 생활폐기물 매립률을 13.4%에서 1.3%로 낮춤"),
+        ("1. 폐기물 관리", "", "4. Les élus ont présenté le plan climat de la ville."),
+        ("5. Neutralité carbone", "", "La ville vise 2050."),
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -130,3 +131,38 @@ def test_rest_dossier_and_entity_filter(server):
     assert unknown.status_code == 400 and "Atlantide" in unknown.json()["error"]
     empty = http.get("/api/search", params={"q": ""})
     assert empty.status_code == 422 and "error" in empty.json()
+
+
+def test_an_unknown_name_says_so_suggests_near_names_and_how_to_list_them(capsys, bundled_index):
+    assert main(["dossier", "Nowhere", "--index-dir", str(bundled_index)]) == 2
+    _out, err = capsys.readouterr()
+    assert "no city, organisation or person named 'Nowhere' in the archive" in err
+    assert "nearest" not in err and "seminar-search dossier --list" in err and err.count("\n") == 1
+    assert main(["dossier", "Suwn", "--index-dir", str(bundled_index)]) == 2
+    _out, err = capsys.readouterr()
+    assert "nearest: Suwon" in err
+
+
+def test_list_shows_the_known_entities_by_type_with_passage_counts(capsys, bundled_index):
+    assert main(["dossier", "--list", "--index-dir", str(bundled_index)]) == 0
+    out, _err = capsys.readouterr()
+    assert out.startswith("# place\n") and "# person" in out
+    assert re.search(r"^  Suwon / 수원\S* — \d+ passages?$", out, re.M)
+    assert main(["dossier", "--list", "--json", "--index-dir", str(bundled_index)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr()[0].splitlines()]
+    suwon = next(r for r in records if r["name"] == "Suwon")
+    assert suwon["type"] == "place" and suwon["passages"] >= 2 and suwon["labels"]["ko"].startswith("수원")
+    assert main(["dossier", "--index-dir", str(bundled_index)]) == 2
+    assert "--list" in capsys.readouterr()[1]
+
+
+def test_counts_in_headings_are_not_key_figures(capsys, bundled_index):
+    (chungnam,) = dossier(capsys, bundled_index, "Chungnam")
+    written = [s["text"] for f in chungnam["figures"] for s in f["sources"]]
+    assert "4 COLLECTIVITÉS" not in written and "4개" not in written
+
+
+def test_the_readable_dossier_writes_singular_and_plural_counts(capsys, bundled_index):
+    assert main(["dossier", "Suwon", "Gunsan", "Chungnam", "--index-dir", str(bundled_index)]) == 0
+    counts = re.findall(r"\((\d+) (passages?)\)", capsys.readouterr()[0])
+    assert counts and all((n == "1") == (word == "passage") for n, word in counts)

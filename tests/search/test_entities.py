@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -117,3 +118,11 @@ def test_cli_unknown_entity_is_one_line_and_exit_2(capsys, bundled_index):
     code = main(["search", "--entity", "Atlantide", "--index-dir", str(bundled_index)])
     _out, err = capsys.readouterr()
     assert code == 2 and err.count("\n") == 1 and "Atlantide" in err
+
+
+def test_cli_entity_listing_prints_no_score_but_a_search_does(capsys, bundled_index):
+    assert main(["search", "--entity", "Suwon", "--index-dir", str(bundled_index)]) == 0
+    listing = capsys.readouterr()[0]
+    assert "Suwon" in listing and not re.search(r"\(\d\.\d{4}\)", listing)
+    assert main(["search", "eau de pluie", "--entity", "Suwon", "--index-dir", str(bundled_index)]) == 0
+    assert re.search(r"\(\d\.\d{4}\)", capsys.readouterr()[0])

@@ -14,6 +14,7 @@ from search.concordance import Span, cut, sentence_around
 from search.terms import (
     CONTEXT_SEPARATOR,
     EXPORT_CONTEXTS,
+    GLOSSARY_COLUMNS,
     TBX_NAMESPACE,
     XML_LANG,
     export_glossary,
@@ -40,7 +41,7 @@ def test_lines_are_verbatim_sentences_and_korean_keeps_its_particles(engine):
     for line in entry.attestations:
         document = engine.data.documents[line.doc].text
         assert document[line.start : line.end] == line.context
-        assert "\n" not in line.left + line.right  # one sentence: a break only where the source wraps the term
+        assert "\n\n" not in line.context  # one sentence: a single break only where the source hard-wraps it
     korean = [line for line in entry.attestations if line.lang == "ko"]
     assert any(line.right.startswith(("의", "을", "하", "할", "품")) for line in korean)  # "재활용의": no space added
 
@@ -87,7 +88,8 @@ def test_every_csv_context_is_a_substring_of_its_document(engine):
     raw = export_glossary_bytes(engine, "csv")
     assert raw.startswith(b"\xef\xbb\xbf")
     table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert tuple(table[0]) == ("fr", "ko", "en", "domain", "note", "context_fr", "context_ko", "source")
+    assert tuple(table[0]) == GLOSSARY_COLUMNS
+    assert GLOSSARY_COLUMNS[4:7] == ("note_fr", "note_ko", "note_en")
     assert sum(_check_cells(engine, r["context_fr"], r["context_ko"], r["source"]) for r in table) > 500
 
 
@@ -96,7 +98,7 @@ def test_every_xlsx_context_is_a_substring_of_its_document(engine):
 
     sheet = load_workbook(io.BytesIO(export_glossary_bytes(engine, "xlsx"))).active
     header = [c.value for c in sheet[1]]
-    assert header == ["fr", "ko", "en", "domain", "note", "context_fr", "context_ko", "source"]
+    assert header == list(GLOSSARY_COLUMNS)
     total = 0
     for values in sheet.iter_rows(min_row=2, values_only=True):
         row = dict(zip(header, values))
