@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from app.briefing import figure_rows
-from app.briefing_text import format_date, format_figure, label, theme_name
+from app.briefing_text import format_figure, label, theme_name
 
 FACET_LIMIT = 8
 _FACET_TITLES = {

@@ -204,9 +204,10 @@ def _entry(term_entry, ui: str) -> str:
         f"<span>{lang_badge(lang)}</span><span>{escape(' | '.join(entry.terms(lang)) or '—')}</span>"
         for lang in ("fr", "ko", "en")
     )
-    note = entry.note(ui) if ui in ("fr", "ko", "en") else entry.notes  # the interface's language, English if none
+    lang = ui if ui in ("fr", "ko", "en") else "fr"  # as ``t`` does: French for an unknown interface language
+    note = entry.note(lang)  # the English note where the glossary has none in that language
     notes = f'<div class="ss-notes">{escape(t(ui, "notes"))}: {escape(note)}</div>' if note else ""
-    domain = entry.domain_label(ui) if ui in ("fr", "ko", "en") else entry.domain
+    domain = entry.domain_label(lang)
     variants = {lang: entry.terms(lang) for lang in ("fr", "ko", "en")}
     return (
         f'<section class="ss-entry"><div class="ss-meta">{escape(t(ui, "domain"))}: {escape(domain)}</div>'

@@ -207,9 +207,9 @@ def _key_figures(engine: SearchEngine, annotations: Annotations, ordinals: list[
 
 
 def _heading_count(figure, chunk) -> bool:
-    """A count written in a heading ("FOCUS SUR 4 COLLECTIVITÉS", "4개 지자체 사례") announces a list, it measures nothing.
+    """A count in a heading ("FOCUS SUR 4 COLLECTIVITÉS", "4개 지자체 사례") announces a list: it measures nothing.
 
-    A heading is the passage's section title, or a line of the passage in capitals.
+    A heading is the passage's section title, or a line of the passage written in capitals.
     """
     if figure.unit != "count":
         return False

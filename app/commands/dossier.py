@@ -102,7 +102,8 @@ def format_dossier(dossier) -> str:
         + " / ".join(sorted(set(entity["labels"].values()) - {entity["name"]}))
     ]
     lines += [
-        f"event: {e['title']} — {e['date']}, {e['place']} ({passage_count(e['passages'], 'en')})" for e in dossier.events
+        f"event: {e['title']} — {e['date']}, {e['place']} ({passage_count(e['passages'], 'en')})"
+        for e in dossier.events
     ]
     for speaker in dossier.speakers:
         lines.append(f"speaker: {speaker.name}" + (f" — {'; '.join(speaker.roles[:2])}" if speaker.roles else ""))
