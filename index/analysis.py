@@ -143,7 +143,9 @@ def english_terms(text: str) -> list[Term]:
 def raw_latin_terms(text: str) -> list[Term]:
     """Unstemmed folded words: how names and acronyms inside Korean text are indexed."""
     stops = all_stopwords()
-    return [Term(fold_accents(w), s, e) for w, s, e in _latin_words(text) if len(w) > 1 and fold_accents(w) not in stops]
+    return [
+        Term(fold_accents(w), s, e) for w, s, e in _latin_words(text) if len(w) > 1 and fold_accents(w) not in stops
+    ]
 
 
 def korean_terms(text: str, *, query: bool = False) -> list[Term]:
@@ -182,14 +184,14 @@ def _korean_terms_from_tokens(text: str, tokens, *, query: bool = False) -> list
                 prefix_start = token.start if prefix_start is None else prefix_start
             elif token.tag == "XSN" and units:
                 last = units[-1]
-                units[-1] = Term(text[last.start:end], last.start, end)
+                units[-1] = Term(text[last.start : end], last.start, end)
             else:
                 start = token.start if prefix_start is None else prefix_start
                 units.append(Term(text[start:end], start, end))
                 prefix_start = None
         terms.extend(units)
         if len(units) > 1:
-            terms.append(Term(text[units[0].start:units[-1].end], units[0].start, units[-1].end))
+            terms.append(Term(text[units[0].start : units[-1].end], units[0].start, units[-1].end))
         run.clear()
 
     for token in tokens:
@@ -203,8 +205,10 @@ def _korean_terms_from_tokens(text: str, tokens, *, query: bool = False) -> list
             close_run()
         end = token.start + token.len
         if token.tag == "SL":
-            terms.extend(Term(term, token.start + s, token.start + e) for term, s, e in
-                         ((t.term, t.start, t.end) for t in raw_latin_terms(token.form)))
+            terms.extend(
+                Term(term, token.start + s, token.start + e)
+                for term, s, e in ((t.term, t.start, t.end) for t in raw_latin_terms(token.form))
+            )
         elif token.tag in ("VV", "VA"):
             # One-syllable stems are mostly light verbs or misanalysed names.
             if len(token.form) > 1 and token.form not in _KOREAN_LIGHT_STEMS:
@@ -243,13 +247,18 @@ def korean_name_index_terms(tokens: list, text: str, *, query: bool = False) -> 
 def latin_name_index_terms(text: str, *, query: bool = False) -> list[Term]:
     """Name keys of Latin words: capitalised ones in passages, every word in a query ("tours"); never stopwords."""
     stops = all_stopwords()
-    return [Term(*term) for term in latin_name_terms(text, capitalised_only=not query)
-            if fold_accents(text[term.start:term.end].casefold()) not in stops]
+    return [
+        Term(*term)
+        for term in latin_name_terms(text, capitalised_only=not query)
+        if fold_accents(text[term.start : term.end].casefold()) not in stops
+    ]
 
 
 def figure_index_terms(text: str, lang: str | None = None) -> list[Term]:
     """Language-neutral terms of the figures ("#165000000000krw" for 165 milliards de won and 1,650억 원)."""
-    return [Term(term, start, end) for term, start, end in figure_terms(text, lang if lang in ("fr", "ko", "en") else None)]
+    return [
+        Term(term, start, end) for term, start, end in figure_terms(text, lang if lang in ("fr", "ko", "en") else None)
+    ]
 
 
 def is_name_key(term: str) -> bool:

@@ -54,8 +54,9 @@ class BuildOptions:
     context_in_embedding: bool = True
 
 
-def options_for(index_dir: Path, *, encoder: str | None = None, chunk_size: int | None = None,
-                dense_kind: str | None = None) -> BuildOptions:
+def options_for(
+    index_dir: Path, *, encoder: str | None = None, chunk_size: int | None = None, dense_kind: str | None = None
+) -> BuildOptions:
     """Build options: what is given, else what the live index was built with, else the defaults.
 
     Re-reading the sources or removing a document must not switch an index to
@@ -66,12 +67,16 @@ def options_for(index_dir: Path, *, encoder: str | None = None, chunk_size: int 
     except (IndexCorruptError, IndexMismatchError):
         manifest = None  # a damaged or older index is rebuilt with the defaults
     if manifest is None:
-        return BuildOptions(encoder=encoder or DEFAULT_ENCODER, dense_kind=dense_kind or "auto",
-                            chunking=ChunkingOptions(target_chars=chunk_size or ChunkingOptions().target_chars))
+        return BuildOptions(
+            encoder=encoder or DEFAULT_ENCODER,
+            dense_kind=dense_kind or "auto",
+            chunking=ChunkingOptions(target_chars=chunk_size or ChunkingOptions().target_chars),
+        )
     return BuildOptions(
         encoder=encoder or manifest.encoder.id,
-        chunking=ChunkingOptions(target_chars=chunk_size or manifest.chunking.target_chars,
-                                 min_chars=manifest.chunking.min_chars),
+        chunking=ChunkingOptions(
+            target_chars=chunk_size or manifest.chunking.target_chars, min_chars=manifest.chunking.min_chars
+        ),
         dense_kind=dense_kind or manifest.dense.requested,
         context_in_embedding=manifest.context_in_embedding,
     )
@@ -175,10 +180,14 @@ def build_index(
         vectors, report.encoded, report.reused = _embed(chunks, encoder, previous, options, progress)
         lexical, names = _lexical_indexes(chunks, options.context_in_embedding)
         data = IndexData(
-            manifest=_manifest(loaded.documents, chunks, encoder, options,
-                               sources=[str(p) for p in sources], excluded=sorted(excluded)),
+            manifest=_manifest(
+                loaded.documents, chunks, encoder, options, sources=[str(p) for p in sources], excluded=sorted(excluded)
+            ),
             chunks=chunks,
-            documents={doc.id: StoredDocument(doc.meta, doc.text, doc.hash, doc.path, doc.encoding, links[doc.id]) for doc in loaded.documents},
+            documents={
+                doc.id: StoredDocument(doc.meta, doc.text, doc.hash, doc.path, doc.encoding, links[doc.id])
+                for doc in loaded.documents
+            },
             vectors=vectors,
             dense=build_dense_index(vectors, np.arange(len(chunks), dtype=np.int64), options.dense_kind),
             lexical=lexical,
@@ -225,7 +234,9 @@ def _reusable_vectors(index_dir: Path, encoder_id: str, warnings: list[str]) -> 
     try:
         return load_vectors(index_dir, encoder_id)
     except IndexChecksumError as error:
-        warnings.append(f"index file {error.path} is damaged: stored vectors not reused, every passage is encoded again")
+        warnings.append(
+            f"index file {error.path} is damaged: stored vectors not reused, every passage is encoded again"
+        )
         return None
 
 
@@ -251,8 +262,9 @@ def _exclusions(recorded: list[str], exclude: Iterable[str], given: list[Path], 
     return excluded | set(exclude)
 
 
-def _chunk_all(documents: list[Document], options: ChunkingOptions, encoder: Encoder,
-               warnings: list[str]) -> tuple[list[Chunk], dict[str, list]]:
+def _chunk_all(
+    documents: list[Document], options: ChunkingOptions, encoder: Encoder, warnings: list[str]
+) -> tuple[list[Chunk], dict[str, list]]:
     """All chunks, numbered across documents, and each document's links (kept as metadata).
 
     A translation is cut together with its original (``corpus.pairing``); a
@@ -285,7 +297,9 @@ def _compare(loaded: LoadReport, previous: StoredVectors | None) -> BuildReport:
     return report
 
 
-def _embed(chunks: list[Chunk], encoder: Encoder, previous: StoredVectors | None, options: BuildOptions, progress: bool):
+def _embed(
+    chunks: list[Chunk], encoder: Encoder, previous: StoredVectors | None, options: BuildOptions, progress: bool
+):
     texts = [passage_text(chunk, options.context_in_embedding) for chunk in chunks]
     reusable: dict[str, int] = {}  # chunk hash → row in the previous vectors
     if previous is not None and previous.manifest.context_in_embedding == options.context_in_embedding:
@@ -351,7 +365,12 @@ def _align(documents: list[Document], chunks: list[Chunk]) -> dict[str, list[str
         by_doc.setdefault(chunk.doc, []).append(chunk)
     for document in documents:
         source_id, table = document.meta.translation_of, alignment_table(document)
-        if not source_id or source_id not in by_doc or table is None or any(c.pair for c in by_doc.get(document.id, ())):
+        if (
+            not source_id
+            or source_id not in by_doc
+            or table is None
+            or any(c.pair for c in by_doc.get(document.id, ()))
+        ):
             continue
         for pair in read_alignment(table):
             sources = [c for c in by_doc[source_id] if c.start < pair.fr_end and pair.fr_start < c.end]
@@ -364,8 +383,15 @@ def _align(documents: list[Document], chunks: list[Chunk]) -> dict[str, list[str
     return {chunk_id: sorted(targets, key=order.__getitem__) for chunk_id, targets in links.items() if targets}
 
 
-def _manifest(documents: list[Document], chunks: list[Chunk], encoder: Encoder, options: BuildOptions, *,
-              sources: list[str], excluded: list[str]) -> Manifest:
+def _manifest(
+    documents: list[Document],
+    chunks: list[Chunk],
+    encoder: Encoder,
+    options: BuildOptions,
+    *,
+    sources: list[str],
+    excluded: list[str],
+) -> Manifest:
     per_document = Counter(chunk.doc for chunk in chunks)
     return Manifest(
         format_version=FORMAT_VERSION,
@@ -379,8 +405,15 @@ def _manifest(documents: list[Document], chunks: list[Chunk], encoder: Encoder, 
         dense=DenseInfo(kind=resolve_kind(options.dense_kind, len(chunks)), requested=options.dense_kind),
         chunk_count=len(chunks),
         documents={
-            doc.id: DocumentEntry(hash=doc.hash, path=doc.path, language=doc.meta.language, title=doc.meta.title,
-                                  translation_of=doc.meta.translation_of, encoding=doc.encoding, chunks=per_document[doc.id])
+            doc.id: DocumentEntry(
+                hash=doc.hash,
+                path=doc.path,
+                language=doc.meta.language,
+                title=doc.meta.title,
+                translation_of=doc.meta.translation_of,
+                encoding=doc.encoding,
+                chunks=per_document[doc.id],
+            )
             for doc in documents
         },
         sources=tuple(sources),

@@ -34,8 +34,16 @@ from search.records import SearchResponse, SearchResult
 from search.suggest import Suggester
 from search.video import moment_url
 
-__all__ = ["LANG_FILTERS", "MAX_K", "MODES", "RankingWeights", "SearchEngine", "SearchOptions", "SearchResponse",
-           "SearchResult"]
+__all__ = [
+    "LANG_FILTERS",
+    "MAX_K",
+    "MODES",
+    "RankingWeights",
+    "SearchEngine",
+    "SearchOptions",
+    "SearchResponse",
+    "SearchResult",
+]
 
 MODES = ("hybrid", "dense", "lexical")
 LANG_FILTERS = ("all", "fr", "ko", "en")
@@ -98,7 +106,9 @@ class RankingWeights:
 class SearchEngine:
     """Loaded once, then shared read-only: ``search`` keeps no state between calls."""
 
-    def __init__(self, data: IndexData, encoder: Encoder, glossary: Glossary, weights: RankingWeights = RankingWeights()):
+    def __init__(
+        self, data: IndexData, encoder: Encoder, glossary: Glossary, weights: RankingWeights = RankingWeights()
+    ):
         import faiss
 
         # One query at a time gains nothing from OpenMP threads, and on a busy 2-core
@@ -114,8 +124,12 @@ class SearchEngine:
         self._passage_languages = set(self._langs.tolist())
         # Speaker and section of each passage, for the "speaker or city" filter.
         # Every spelling of the speaker counts: "Elise Pereira Nunes" finds "Élise Pereira-Nunes".
-        self._who = np.array(["\x1f".join((chunk.speaker, *getattr(chunk, "speaker_aliases", ()), chunk.section)).casefold()
-                              for chunk in self.chunks])
+        self._who = np.array(
+            [
+                "\x1f".join((chunk.speaker, *getattr(chunk, "speaker_aliases", ()), chunk.section)).casefold()
+                for chunk in self.chunks
+            ]
+        )
         self._vocabulary = data.lexical.vocab_dict
         self._key_vocabulary = data.names.vocab_dict if data.names is not None else {}
         self._names = NameMatcher(self._key_vocabulary)  # 그르노블 → the name key of Grenoble, by similarity
@@ -137,8 +151,14 @@ class SearchEngine:
         self._annotations_lock = threading.Lock()
 
     @classmethod
-    def open(cls, index_dir: Path | None = None, *, encoder: Encoder | None = None, glossary_path: Path = GLOSSARY_PATH,
-             user_glossary: Path | None = None) -> "SearchEngine":
+    def open(
+        cls,
+        index_dir: Path | None = None,
+        *,
+        encoder: Encoder | None = None,
+        glossary_path: Path = GLOSSARY_PATH,
+        user_glossary: Path | None = None,
+    ) -> "SearchEngine":
         """Load the index at ``index_dir`` (default location if None) with its own encoder.
 
         The bundled glossary is used with the user's glossary file, if any (``user_glossary``,
@@ -148,14 +168,22 @@ class SearchEngine:
         index_dir = Path(index_dir) if index_dir else default_index_dir()
         if encoder is None:
             encoder = load_encoder(_manifest_encoder(index_dir))
-        data = load_index(index_dir, encoder_id=encoder.id, chunker_version=CHUNKER_VERSION, analyzer_version=ANALYZER_VERSION)
+        data = load_index(
+            index_dir, encoder_id=encoder.id, chunker_version=CHUNKER_VERSION, analyzer_version=ANALYZER_VERSION
+        )
         bundled = Path(glossary_path) == GLOSSARY_PATH
         glossary = load_glossaries(user_glossary) if bundled else Glossary.load(Path(glossary_path))
         return cls(data, encoder, glossary)
 
     @classmethod
-    def open_or_build(cls, index_dir: Path | None = None, *, on_build: Callable[[Path], None] | None = None,
-                      encoder: Encoder | None = None, user_glossary: Path | None = None) -> "SearchEngine":
+    def open_or_build(
+        cls,
+        index_dir: Path | None = None,
+        *,
+        on_build: Callable[[Path], None] | None = None,
+        encoder: Encoder | None = None,
+        user_glossary: Path | None = None,
+    ) -> "SearchEngine":
         """The one way front ends open an engine: the index at ``index_dir``, built from the bundled corpus first
         when none was ever completed there (``on_build(index_dir)`` is told before the build starts)."""
         start_korean_warm_up()  # first, so that Kiwi loads while the heavier modules import
@@ -199,13 +227,25 @@ class SearchEngine:
         highlight = set(query_terms) | {t for e in expansions for t in e["terms"]}
         results = [self._result(rank, item, highlight, pairs) for rank, item in enumerate(shown[: options.k], start=1)]
         return SearchResponse(
-            parsed.query, query_lang, options.mode, options.lang, results, _public_expansions(expansions),
+            parsed.query,
+            query_lang,
+            options.mode,
+            options.lang,
+            results,
+            _public_expansions(expansions),
             list(parsed.notices),
-            total=len(strong), weaker=len(ranked) - len(strong), did_you_mean=self._did_you_mean(text),
-            phrases=parsed.phrases, excluded=parsed.excluded,
-            filters={"lang": options.lang, "docs": list(options.docs), "speaker": options.speaker.strip(),
-                     "mode": options.mode,
-                     "entity": options.entity.strip()},
+            total=len(strong),
+            weaker=len(ranked) - len(strong),
+            did_you_mean=self._did_you_mean(text),
+            phrases=parsed.phrases,
+            excluded=parsed.excluded,
+            filters={
+                "lang": options.lang,
+                "docs": list(options.docs),
+                "speaker": options.speaker.strip(),
+                "mode": options.mode,
+                "entity": options.entity.strip(),
+            },
         )
 
     def context(self, chunk_id: str, before: int = 1, after: int = 1) -> list[Chunk]:
@@ -227,8 +267,9 @@ class SearchEngine:
 
     # -- retrieval ----------------------------------------------------------
 
-    def _signals(self, query: str, query_terms: list[str], expansions: list[dict], reach: np.ndarray,
-                 options: SearchOptions) -> "_Signals":
+    def _signals(
+        self, query: str, query_terms: list[str], expansions: list[dict], reach: np.ndarray, options: SearchOptions
+    ) -> "_Signals":
         """Dense and lexical rankings of the passages in ``reach``, with what the relevance floor needs."""
         depth = min(len(self.chunks), max(self.weights.depth, options.k, 1))
         signals = _Signals()
@@ -243,8 +284,15 @@ class SearchEngine:
             signals.lexical = set(ranking)
         return signals
 
-    def _ranked(self, signals: "_Signals", pairs: PairIndex, candidates: np.ndarray, display: np.ndarray, lang: str,
-                query_lang: str) -> list["_Ranked"]:
+    def _ranked(
+        self,
+        signals: "_Signals",
+        pairs: PairIndex,
+        candidates: np.ndarray,
+        display: np.ndarray,
+        lang: str,
+        query_lang: str,
+    ) -> list["_Ranked"]:
         """Pairs fused by RRF (each ranking gives a pair the rank of its best side), each shown by one side, once.
 
         Every unit competes with the rankings of its own sides only: an untranslated
@@ -260,13 +308,16 @@ class SearchEngine:
             if ordinal is None or ordinal in shown:  # a translation aligned to two originals is shown once
                 continue
             shown.add(ordinal)
-            strong = any(m in signals.lexical or signals.dense_scores.get(m, -1.0) >= self.weights.dense_floor
-                         for m in pairs.members[pair].tolist())
+            strong = any(
+                m in signals.lexical or signals.dense_scores.get(m, -1.0) >= self.weights.dense_floor
+                for m in pairs.members[pair].tolist()
+            )
             ranked.append(_Ranked(pair, ordinal, score, strong))
         return ranked
 
-    def _display_side(self, members: list[int], display: np.ndarray, chunk_scores: dict, lang: str,
-                      query_lang: str) -> int | None:
+    def _display_side(
+        self, members: list[int], display: np.ndarray, chunk_scores: dict, lang: str, query_lang: str
+    ) -> int | None:
         """The side a pair is shown by: one the filters allow, in the query's language when "all", best scored."""
         members = [m for m in members if display[m]]
         if lang == "all":
@@ -336,7 +387,9 @@ class SearchEngine:
                 for variant in match.entry.terms(lang):
                     terms = [t.term for t in passage_terms(variant, lang)]
                     if terms:
-                        expansions.append({"from": match.term, "to": variant, "lang": lang, "terms": terms, "entry": match.entry.key})
+                        expansions.append(
+                            {"from": match.term, "to": variant, "lang": lang, "terms": terms, "entry": match.entry.key}
+                        )
         return expansions
 
     # -- helpers ------------------------------------------------------------
@@ -361,8 +414,9 @@ class SearchEngine:
             allowed &= np.isin(self._docs, list(options.docs))
         return allowed
 
-    def _candidates(self, options: SearchOptions, parsed: ParsedQuery,
-                    pairs: PairIndex) -> tuple[np.ndarray, np.ndarray]:
+    def _candidates(
+        self, options: SearchOptions, parsed: ParsedQuery, pairs: PairIndex
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(passages that may be shown, pairs that may be found), before any ranking (filters never cut a top-k).
 
         Speaker, phrases and exclusions hold for the unit: the Korean translation of
@@ -422,13 +476,27 @@ class SearchEngine:
         ordinals = [o for o in annotations.passages(entity.id, self._aligned_ordinals) if display[o]]
         if options.lang == "all":  # each unit once: by its original when both sides are listed
             listed = set(ordinals)
-            ordinals = [o for o in ordinals if not (self.chunks[o].translated and any(
-                t in listed and not self.chunks[t].translated for t in self._aligned_ordinals.get(o, ())))]
-        results = [self._result(rank, _Ranked(self.pairs.of_chunk(o)[0] if self.pairs.of_chunk(o) else 0, o, 0.0, True), set())
-                   for rank, o in enumerate(ordinals, start=1)]
-        return SearchResponse(entity.name, detect_language(entity.name, default="fr"), "list", options.lang, results,
-                              total=len(results),
-                              filters={"lang": options.lang, "docs": list(options.docs), "entity": entity.name})
+            ordinals = [
+                o
+                for o in ordinals
+                if not (
+                    self.chunks[o].translated
+                    and any(t in listed and not self.chunks[t].translated for t in self._aligned_ordinals.get(o, ()))
+                )
+            ]
+        results = [
+            self._result(rank, _Ranked(self.pairs.of_chunk(o)[0] if self.pairs.of_chunk(o) else 0, o, 0.0, True), set())
+            for rank, o in enumerate(ordinals, start=1)
+        ]
+        return SearchResponse(
+            entity.name,
+            detect_language(entity.name, default="fr"),
+            "list",
+            options.lang,
+            results,
+            total=len(results),
+            filters={"lang": options.lang, "docs": list(options.docs), "entity": entity.name},
+        )
 
     def _normalised_texts(self) -> np.ndarray:
         if self._normalised is None:  # texts never change in a loaded index; a race only builds it twice
@@ -437,6 +505,7 @@ class SearchEngine:
 
     def _did_you_mean(self, text: str) -> str:
         """The query with words the index does not know replaced by the nearest known ones, or ""."""
+
         def known(word: str) -> bool:
             return any(term in self._vocabulary or term in self._key_vocabulary for term in analyze_query(word))
 
@@ -459,19 +528,45 @@ class SearchEngine:
         chunk = self.chunks[ordinal]
         if ordinal not in self._terms_cache:  # chunk texts never change in a loaded index
             self._terms_cache[ordinal] = passage_terms(chunk.text, chunk.lang)
-        matched = tuple(dict.fromkeys(chunk.text[t.start : t.end] for t in self._terms_cache[ordinal] if t.term in terms))
+        matched = tuple(
+            dict.fromkeys(chunk.text[t.start : t.end] for t in self._terms_cache[ordinal] if t.term in terms)
+        )
         aligned = tuple(
-            {"id": other.id, "doc": other.doc, "lang": str(self._langs[other.ordinal]), "section": other.section,
-             "text": other.text, "translated": other.translated, "original": not other.translated,
-             "start": other.start, "end": other.end}
+            {
+                "id": other.id,
+                "doc": other.doc,
+                "lang": str(self._langs[other.ordinal]),
+                "section": other.section,
+                "text": other.text,
+                "translated": other.translated,
+                "original": not other.translated,
+                "start": other.start,
+                "end": other.end,
+            }
             for other in (self.chunks[o] for o in self._aligned_ordinals.get(ordinal, ()))
         )
         return SearchResult(
-            rank=rank, score=round(float(item.score), 6), id=chunk.id, doc=chunk.doc, title=chunk.title, date=chunk.date,
-            lang=str(self._langs[ordinal]), section=chunk.section, speaker=chunk.speaker, text=chunk.text,
-            start=chunk.start, end=chunk.end, translated=chunk.translated, matched=matched, aligned=aligned,
-            time_start=chunk.time_start, time_end=chunk.time_end, original=not chunk.translated,
-            pair=(pairs or self.pairs).keys[item.pair], page=chunk.page, video_url=self._video_moment(chunk),
+            rank=rank,
+            score=round(float(item.score), 6),
+            id=chunk.id,
+            doc=chunk.doc,
+            title=chunk.title,
+            date=chunk.date,
+            lang=str(self._langs[ordinal]),
+            section=chunk.section,
+            speaker=chunk.speaker,
+            text=chunk.text,
+            start=chunk.start,
+            end=chunk.end,
+            translated=chunk.translated,
+            matched=matched,
+            aligned=aligned,
+            time_start=chunk.time_start,
+            time_end=chunk.time_end,
+            original=not chunk.translated,
+            pair=(pairs or self.pairs).keys[item.pair],
+            page=chunk.page,
+            video_url=self._video_moment(chunk),
         )
 
     def _video_moment(self, chunk: Chunk) -> str:
@@ -517,6 +612,7 @@ def _public_expansions(expansions: list[dict]) -> list[dict]:
 
 def _english_only_words(glossary: Glossary) -> frozenset[str]:
     """Words of the glossary's English terms that none of its French terms uses ("hydrogen", "rainwater")."""
+
     def words(lang: str) -> set[str]:
         return {w.casefold() for e in glossary.entries for term in e.terms(lang) for w in term.split() if w.isalpha()}
 
@@ -546,5 +642,7 @@ def _manifest_encoder(index_dir: Path) -> str:
 
     manifest = read_manifest(index_dir)
     if manifest is None:
-        raise IndexNotFoundError(f"no index in {index_dir}: build one with `seminar-search index --index-dir {index_dir}`")
+        raise IndexNotFoundError(
+            f"no index in {index_dir}: build one with `seminar-search index --index-dir {index_dir}`"
+        )
     return manifest.encoder.id
