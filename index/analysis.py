@@ -46,8 +46,8 @@ _KOREAN_LIGHT_STEMS = {"하", "되", "있", "없", "이", "위하", "같", "대�
 
 
 # Bump when the terms produced for a text change: the lexical index must be rebuilt.
-ANALYZER_VERSION = "8"  # 6: figure terms (corpus/figures.py); 7: name keys across scripts (index/bridges.py);
-# 8: name keys in a field of their own (``split_name_keys``), out of the words' BM25
+ANALYZER_VERSION = "9"  # 6: figure terms (corpus/figures.py); 7: name keys across scripts (index/bridges.py);
+# 8: name keys in a field of their own (``split_name_keys``), out of the words' BM25; 9: English amounts as figures
 
 
 class Term(NamedTuple):

@@ -300,7 +300,8 @@ def test_exports_and_glossary_download_locally(page, url):
     with page.expect_download() as download:
         page.locator("#download-md").click()
     briefing = Path(download.value.path()).read_text(encoding="utf-8")
-    assert briefing.startswith("# Briefing: 탄소중립") and "## Sources" in briefing
+    # The page opens in French: the briefing speaks the interface language.
+    assert briefing.startswith("# Note de briefing : 탄소중립") and "## Sources" in briefing
     page.get_by_role("tab", name="Terminologie").click()
     button = page.locator("#glossary-tbx")
     expect(button).to_be_enabled(timeout=120_000)  # built in the background on the first page load
