@@ -132,11 +132,7 @@ def _card(result, engine, counterpart_terms: set[str], ui: str) -> str:
         f'<span class="ss-rank">{result.rank}.</span> <span class="ss-title">{escape(result.title)}</span>'
         f' <span class="ss-meta">{escape(result.date)}</span> {lang_badge(result.lang)}'
         + (f" {translated_badge(ui)}" if result.translated else "")
-        + (
-            f' <span class="ss-badge ss-original">{escape(t(ui, "original"))}</span>'
-            if getattr(result, "original", False)
-            else ""
-        )
+        + (f" {_original_badge(ui)}" if result.original else "")
     )
     parts = (result.section, result.speaker, result.page_label, result.time_code)
     where = " · ".join(escape(part) for part in parts if part)
@@ -156,12 +152,18 @@ def _card(result, engine, counterpart_terms: set[str], ui: str) -> str:
     )
 
 
+def _original_badge(ui: str) -> str:
+    """Says which side of a pair is the source text, on the counterpart as on the result."""
+    return f'<span class="ss-badge ss-original">{escape(t(ui, "original"))}</span>'
+
+
 def _counterparts(aligned: Iterable[dict], terms: set[str], ui: str) -> str:
     aligned = list(aligned)
     if not aligned:
         return f'<div class="ss-counterpart"><div class="ss-label">{escape(t(ui, "no_aligned"))}</div></div>'
     badges = " ".join(
-        dict.fromkeys(lang_badge(a["lang"]) + (" " + translated_badge(ui) if a["translated"] else "") for a in aligned)
+        dict.fromkeys(lang_badge(a["lang"]) + " " + (translated_badge(ui) if a["translated"] else _original_badge(ui))
+                      for a in aligned)
     )
     body = "\n".join(mark_terms(a["text"], terms) for a in aligned)
     lang = escape(aligned[0]["lang"])
