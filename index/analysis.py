@@ -46,8 +46,9 @@ _KOREAN_LIGHT_STEMS = {"하", "되", "있", "없", "이", "위하", "같", "대�
 
 
 # Bump when the terms produced for a text change: the lexical index must be rebuilt.
-ANALYZER_VERSION = "9"  # 6: figure terms (corpus/figures.py); 7: name keys across scripts (index/bridges.py);
-# 8: name keys in a field of their own (``split_name_keys``), out of the words' BM25; 9: English amounts as figures
+ANALYZER_VERSION = "10"  # 6: figure terms (corpus/figures.py); 7: name keys across scripts (index/bridges.py);
+# 8: name keys in a field of their own (``split_name_keys``), out of the words' BM25; 9: English amounts as figures;
+# 10: one-syllable parts of Korean compounds are not terms
 
 
 class Term(NamedTuple):
@@ -189,9 +190,13 @@ def _korean_terms_from_tokens(text: str, tokens, *, query: bool = False) -> list
                 start = token.start if prefix_start is None else prefix_start
                 units.append(Term(text[start:end], start, end))
                 prefix_start = None
-        terms.extend(units)
         if len(units) > 1:
+            # A one-syllable part of a compound (집, 수 of 집수) matches inside any word
+            # (수원, 수자원): only the whole compound and its longer parts are terms.
+            terms.extend(unit for unit in units if len(unit.term) > 1)
             terms.append(Term(text[units[0].start : units[-1].end], units[0].start, units[-1].end))
+        else:
+            terms.extend(units)
         run.clear()
 
     for token in tokens:

@@ -202,3 +202,13 @@ def test_links_are_kept_as_document_metadata_not_as_text(bundled_index):
     assert "https://bit.ly/Intervention_Emmanuel-DENIS" in urls and len(urls) >= 10
     assert ["la province de Chungnam", "https://bit.ly/FocusProvinceChungnam"] in tours.links
     assert not any("bit.ly" in chunk.text for chunk in data.chunks)
+
+
+def test_one_syllable_parts_of_a_compound_are_not_terms():
+    # 집수 (catchment) splits into 집 + 수: as terms they matched 수원, 수자원, 투수성.
+    terms = analyze_query("빗물 집수")
+    assert "집수" in terms and "빗물" in terms
+    assert "집" not in terms and "수" not in terms
+    # A one-syllable noun standing alone is still a term, and longer parts stay.
+    assert "물" in analyze_query("물")
+    assert {"탄소", "중립", "탄소중립"} <= set(analyze_query("탄소중립"))
