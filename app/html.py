@@ -62,7 +62,10 @@ def summary_html(response, ui: str) -> str:
         f'<span id="search-count">{escape(t(ui, "n_matches", n=response.total))}</span>',
     ]
     if response.weaker:
-        key = "weaker_shown" if len(response.results) > response.total else "weaker_hidden"
+        if not (getattr(response, "filters", None) or {}).get("all_matches"):
+            key = "weaker_hidden"
+        else:  # asked for, but the number of results stops before them
+            key = "weaker_shown" if len(response.results) > response.total else "weaker_beyond_k"
         parts.append(f'<span class="ss-weaker" id="search-weaker">{escape(t(ui, key, n=response.weaker))}</span>')
     parts.append(
         f'<span class="ss-filters" id="search-filters">{escape(t(ui, "active_filters"))}: '

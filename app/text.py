@@ -105,6 +105,11 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "관련성이 낮은 결과 {n}건을 뒤에 표시",
         "{n} weaker result(s) shown after the others",
     ),
+    "weaker_beyond_k": (
+        "{n} résultat(s) plus faible(s) au-delà du nombre de résultats : augmentez-le pour les voir",
+        "관련성이 낮은 결과 {n}건은 결과 수를 넘어 표시되지 않음: 결과 수를 늘리세요",
+        "{n} weaker result(s) beyond the number of results: raise it to see them",
+    ),
     "show_weaker": ("Afficher les résultats plus faibles", "관련성 낮은 결과도 보기", "Show weaker results"),
     "did_you_mean": ("Vouliez-vous dire :", "이것을 찾으셨나요?", "Did you mean:"),
     "active_filters": ("Filtres", "필터", "Filters"),

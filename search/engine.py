@@ -245,6 +245,7 @@ class SearchEngine:
                 "speaker": options.speaker.strip(),
                 "mode": options.mode,
                 "entity": options.entity.strip(),
+                "all_matches": options.all_matches,
             },
         )
 
