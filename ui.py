@@ -22,7 +22,18 @@ import gradio as gr  # noqa: E402  (after the environment above)
 from app import html as render  # noqa: E402
 from app.dossier_tab import dossier_tab, wire_dossier_tab  # noqa: E402
 from app.html import t  # noqa: E402
-from app.layout import EXAMPLE_QUERIES, EXAMPLE_TERMS, UI, Page, docs_tab, header_html, relabel, search_tab, terms_tab  # noqa: E402
+from app.layout import (  # noqa: E402
+    EXAMPLE_QUERIES,
+    EXAMPLE_TERMS,
+    UI,
+    Page,
+    docs_tab,
+    glossary_buttons,
+    header_html,
+    relabel,
+    search_tab,
+    terms_tab,
+)
 from app.page import PageCallbacks, clicked, shows_errors  # noqa: E402
 
 DEFAULT_HOST = "127.0.0.1"
@@ -152,13 +163,13 @@ def _wire_interface_language(_demo, page: Page, callbacks: PageCallbacks) -> Non
     outputs = [*relabel(page, UI), d.documents, s.summary, s.results, page.terms.terms, d.reader]
     page.ui.change(relabelled, [page.ui, page.response, page.lookup, page.reader_state], outputs,
                    api_visibility="private").then(
-        callbacks.glossary_downloads, [page.ui], [page.terms.glossary_csv, page.terms.glossary_tbx],
+        callbacks.glossary_downloads, [page.ui], glossary_buttons(page),
         api_visibility="private")
 
 
 def _wire_page_load(demo: gr.Blocks, page: Page, callbacks: PageCallbacks) -> None:
     demo.load(callbacks.browser_language, None, page.ui, api_visibility="private", queue=False)
-    demo.load(callbacks.glossary_downloads, [page.ui], [page.terms.glossary_csv, page.terms.glossary_tbx],
+    demo.load(callbacks.glossary_downloads, [page.ui], glossary_buttons(page),
               api_visibility="private")
 
 

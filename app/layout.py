@@ -52,6 +52,7 @@ class TermsTab:
     examples: list
     glossary_label: gr.Markdown
     glossary_csv: gr.DownloadButton
+    glossary_xlsx: gr.DownloadButton
     glossary_tbx: gr.DownloadButton
     terms: gr.HTML
 
@@ -163,8 +164,10 @@ def terms_tab() -> TermsTab:
     with gr.Row(equal_height=True):
         glossary_label = gr.Markdown(t(UI, "glossary_download"))
         csv = gr.DownloadButton(t(UI, "glossary_preparing"), interactive=False, size="sm", elem_id="glossary-csv")
+        xlsx = gr.DownloadButton(t(UI, "glossary_preparing"), interactive=False, size="sm", elem_id="glossary-xlsx")
         tbx = gr.DownloadButton(t(UI, "glossary_preparing"), interactive=False, size="sm", elem_id="glossary-tbx")
-    return TermsTab(term, button, examples_label, examples, glossary_label, csv, tbx, _html("terms", clickable=True))
+    return TermsTab(term, button, examples_label, examples, glossary_label, csv, xlsx, tbx,
+                    _html("terms", clickable=True))
 
 
 def docs_tab(engine) -> DocsTab:
@@ -199,6 +202,7 @@ def relabel(page: Page, ui: str, glossary_ready: bool = False) -> dict:
                w.button: gr.update(value=t(ui, "term_button")), w.examples_label: t(ui, "examples"),
                w.glossary_label: t(ui, "glossary_download"),
                w.glossary_csv: gr.update(label=t(ui, glossary.format("csv"))),
+               w.glossary_xlsx: gr.update(label=t(ui, glossary.format("xlsx"))),
                w.glossary_tbx: gr.update(label=t(ui, glossary.format("tbx"))),
                d.title: f"### {t(ui, 'doc_list')}", d.reader_title: f"### {t(ui, 'reader_title')}",
                d.reader_doc: gr.update(label=t(ui, "reader_doc")),
@@ -207,3 +211,8 @@ def relabel(page: Page, ui: str, glossary_ready: bool = False) -> dict:
                     for button, fmt in zip(s.downloads, EXPORT_FORMATS)})
     updates.update({tab: gr.update(label=t(ui, key)) for tab, key in page.tab_labels.items()})
     return updates
+
+
+def glossary_buttons(page: Page) -> list:
+    """The Terminology tab's glossary downloads, in the order of ``app.page.GLOSSARY_FORMATS``."""
+    return [page.terms.glossary_csv, page.terms.glossary_xlsx, page.terms.glossary_tbx]

@@ -25,6 +25,7 @@ from corpus.errors import SeminarSearchError
 DEFAULT_UI_LANGUAGE = "fr"  # until the browser says otherwise (Accept-Language, on page load)
 EXPORT_MAX_AGE_S = 3600
 EXPORT_FORMATS = ("csv", "xlsx", "json", "md")  # the page's download buttons, in order (app.export writes them)
+GLOSSARY_FORMATS = ("csv", "xlsx", "tbx")  # the Terminology tab's download buttons, in order
 GLOSSARY_TIMEOUT_S = 300
 
 
@@ -61,12 +62,13 @@ class PageResources:
 
     def _export_glossary(self) -> None:
         try:
-            from search.terms import export_glossary
+            from search.terms import export_glossary_bytes, glossary_rows
 
+            rows = glossary_rows(self.engine)  # the concordance takes seconds: found once for every format
             files = {}
-            for fmt in ("csv", "tbx"):
+            for fmt in GLOSSARY_FORMATS:
                 path = self.folder / f"seminar-search-glossary.{fmt}"
-                path.write_text(export_glossary(self.engine, fmt), encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+                path.write_bytes(export_glossary_bytes(self.engine, fmt, rows))
                 files[fmt] = str(path)
             self.glossary_files.set_result(files)
         except Exception as error:  # noqa: BLE001 - shown as disabled buttons, never raised in a thread
@@ -135,9 +137,9 @@ class PageCallbacks:
         try:
             files = self.resources.start_glossary_export().result(timeout=GLOSSARY_TIMEOUT_S)
         except Exception:  # noqa: BLE001 - the buttons stay disabled, the rest of the page works
-            return gr.update(interactive=False), gr.update(interactive=False)
-        return (gr.update(value=files["csv"], label=t(ui, "glossary_csv"), interactive=True),
-                gr.update(value=files["tbx"], label=t(ui, "glossary_tbx"), interactive=True))
+            return tuple(gr.update(interactive=False) for _fmt in GLOSSARY_FORMATS)
+        return tuple(gr.update(value=files[fmt], label=t(ui, f"glossary_{fmt}"), interactive=True)
+                     for fmt in GLOSSARY_FORMATS)
 
     def reader_page(self, doc_id, focus, ui):
         """Reader HTML, section menu and reader state for ``doc_id`` with ``focus`` highlighted."""

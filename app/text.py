@@ -163,6 +163,7 @@ TEXT: dict[str, tuple[str, str, str]] = {
     ),
     "glossary_download": ("Télécharger le glossaire :", "용어집 내려받기:", "Download the glossary:"),
     "glossary_csv": ("Glossaire (CSV)", "용어집 (CSV)", "Glossary (CSV)"),
+    "glossary_xlsx": ("Glossaire (XLSX)", "용어집 (XLSX)", "Glossary (XLSX)"),
     "glossary_tbx": ("Glossaire (TBX)", "용어집 (TBX)", "Glossary (TBX)"),
     "glossary_preparing": ("Glossaire en préparation…", "용어집 준비 중…", "Preparing the glossary…"),
     "domain": ("Domaine", "분야", "Domain"),

@@ -173,15 +173,18 @@ def _aligned_sentence(engine, entry: GlossaryEntry, counterparts: list[Chunk], l
 # -- exports -------------------------------------------------------------------
 
 
-def export_glossary(engine, fmt: str) -> str:
-    """The whole glossary as CSV (``;``-separated) or TBX-Basic text, up to three contexts per language."""
+def export_glossary(engine, fmt: str, rows: list | None = None) -> str:
+    """The whole glossary as CSV (``;``-separated) or TBX-Basic text, up to three contexts per language.
+
+    ``rows`` (from ``glossary_rows``) lets a caller writing several formats find the contexts once.
+    """
     if fmt not in ("csv", "tbx"):
         raise InvalidOptionError("export format", fmt, ("csv", "tbx"))
-    rows = glossary_rows(engine)
+    rows = glossary_rows(engine) if rows is None else rows
     return _to_csv(rows) if fmt == "csv" else _to_tbx(rows)
 
 
-def export_glossary_bytes(engine, fmt: str) -> bytes:
+def export_glossary_bytes(engine, fmt: str, rows: list | None = None) -> bytes:
     """The file's bytes: CSV with a UTF-8 byte-order mark (so that Excel reads Hangul and accents), XLSX, or TBX.
 
     Raises:
@@ -192,8 +195,9 @@ def export_glossary_bytes(engine, fmt: str) -> bytes:
     if fmt == "xlsx":
         from search.spreadsheet import xlsx_bytes
 
-        return xlsx_bytes("glossary", GLOSSARY_COLUMNS, [_row_values(row) for row in glossary_rows(engine)])
-    return export_glossary(engine, fmt).encode("utf-8-sig" if fmt == "csv" else "utf-8")
+        rows = glossary_rows(engine) if rows is None else rows
+        return xlsx_bytes("glossary", GLOSSARY_COLUMNS, [_row_values(row) for row in rows])
+    return export_glossary(engine, fmt, rows).encode("utf-8-sig" if fmt == "csv" else "utf-8")
 
 
 @dataclass(frozen=True, slots=True)

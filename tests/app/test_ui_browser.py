@@ -5,6 +5,7 @@ Screenshots go to $ARTIFACTS_DIR (default artifacts/screenshots) for a person to
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -308,6 +309,14 @@ def test_exports_and_glossary_download_locally(page, url):
     with page.expect_download() as download:
         button.click()
     assert "<tbx" in Path(download.value.path()).read_text(encoding="utf-8")
+    with page.expect_download() as download:
+        page.locator("#glossary-xlsx").click()
+    from openpyxl import load_workbook
+
+    # The download has no file extension, which openpyxl insists on: read it as bytes.
+    sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()), read_only=True).active
+    header = next(sheet.iter_rows(max_row=1, values_only=True))
+    assert header[:3] == ("fr", "ko", "en") and sheet.max_row > 500  # every glossary entry, for term tools
     assert page.recorder.requests and page.recorder.outside_requests() == []
 
 
