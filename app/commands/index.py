@@ -25,7 +25,7 @@ def register(sub, common) -> None:
     index.add_argument("--encoder", default=None,
                        help="use-m3 (default, bundled) or st:<model name or path>; default: as before")
     index.add_argument("--chunk-size", type=int, default=None,
-                       help="target chunk size in characters (default: as before, or 500)")
+                       help="target chunk size in characters (default: as before, or 600)")
     index.add_argument("--dense-index", choices=DENSE_KINDS, default=None,
                        help="FAISS index kind (default: as before, or auto: flat, HNSW above 50,000 passages)")
     index.set_defaults(run=run_index)
