@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.chunker import chunk_document
+from corpus.chunker import ChunkingOptions, chunk_document
 from corpus.errors import DocumentError
 from corpus.loader import discover, load_documents
 
@@ -99,7 +99,7 @@ def test_extremely_long_line_without_spaces_is_chunked(tmp_path):
     document = next(d for d in report.documents if d.id == "long")
     chunks = chunk_document(document)
     assert "".join(chunk.text for chunk in chunks) == line  # cut anywhere, nothing lost
-    assert max(len(chunk.text) for chunk in chunks) <= 500
+    assert max(len(chunk.text) for chunk in chunks) <= ChunkingOptions().target_chars  # bounded by the target size
 
 
 def test_mixed_language_document_keeps_both_languages(tmp_path):
