@@ -92,18 +92,14 @@ def _kiwi():
 
 
 def warm_up_korean() -> None:
-    """Load Kiwi and its model now (the first analysis otherwise pays for it)."""
+    """Load Kiwi and its model now (the first analysis otherwise pays for it).
+
+    Never in a thread beside other start-up work: Kiwi holds the GIL while it loads, so a
+    background load stalled the imports and the index load instead of overlapping them
+    (a one-shot search took 3.6 s with it, 2.9 s without).
+    """
     korean_terms("수소 재활용")
 
-
-_warm_up_started = threading.Event()
-
-
-def start_korean_warm_up() -> None:
-    """Load Kiwi (1-2 s) in a background thread, beside the index and the encoder."""
-    if not _warm_up_started.is_set():
-        _warm_up_started.set()
-        threading.Thread(target=warm_up_korean, name="kiwi-warm-up", daemon=True).start()
 
 
 def _latin_words(text: str) -> Iterator[tuple[str, int, int]]:
@@ -289,6 +285,11 @@ def analyze_passage(text: str, lang: str) -> list[str]:
 
 def analyze_passages(texts: list[str], langs: list[str]) -> list[list[str]]:
     """``analyze_passage`` for many passages, with the Korean ones analysed in one batch."""
+    return [[term.term for term in terms] for terms in passage_terms_batch(texts, langs)]
+
+
+def passage_terms_batch(texts: list[str], langs: list[str]) -> list[list[Term]]:
+    """``passage_terms`` for many passages, with the Korean ones analysed in one batch (about 10× faster)."""
     texts = [mask_translator_notes(text) for text in texts]
     korean_positions = [i for i, lang in enumerate(langs) if lang in ("ko", "mixed")]
     korean = dict(zip(korean_positions, korean_terms_batch([texts[i] for i in korean_positions])))
@@ -302,7 +303,7 @@ def analyze_passages(texts: list[str], langs: list[str]) -> list[list[str]]:
             terms = passage_terms(text, lang)
         if lang in ("ko", "mixed"):
             terms = terms + figure_index_terms(text, lang) + latin_name_index_terms(text)
-        result.append([term.term for term in terms])
+        result.append(terms)
     return result
 
 

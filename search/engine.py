@@ -18,7 +18,7 @@ from corpus.chunk import Chunk
 from corpus.chunker import CHUNKER_VERSION
 from corpus.errors import InvalidOptionError
 from corpus.language import detect_language
-from index.analysis import ANALYZER_VERSION, analyze_query, start_korean_warm_up
+from index.analysis import ANALYZER_VERSION, analyze_query
 from index.encoders import Encoder, load_encoder
 from index.store import IndexData, current_generation, default_index_dir, load_index
 from search.annotations import Annotations, annotate_chunks, load_annotations
@@ -45,6 +45,11 @@ __all__ = [
     "SearchResult",
 ]
 
+# Passages analysed in advance by ``warm_up`` (their terms mark what matched in a result): about 1 MB per
+# thousand passages, so a large archive analyses the rest as they are shown.
+WARM_PASSAGES = 20_000
+
+
 class SearchEngine:
     """Loaded once, then shared read-only: ``search`` keeps no state between calls (only caches)."""
 
@@ -57,7 +62,6 @@ class SearchEngine:
         # laptop they contend: a flat search of 200 vectors took 6 ms with them, 0.05 ms without.
         faiss.omp_set_num_threads(1)
         self.data, self.encoder, self.glossary, self.weights = data, encoder, glossary, weights
-        start_korean_warm_up()
         self.chunks: list[Chunk] = data.chunks
         self.passages = PassageTable(data)
         self.lexical = LexicalScorer(data, glossary, weights, self.passages.langs, self.passages.hangul)
@@ -86,7 +90,6 @@ class SearchEngine:
         The bundled glossary is used with the user's glossary file, if any (``user_glossary``,
         else ``$SEMINAR_SEARCH_GLOSSARY``); another ``glossary_path`` replaces both.
         """
-        start_korean_warm_up()
         index_dir = Path(index_dir) if index_dir else default_index_dir()
         if encoder is None:
             encoder = load_encoder(_manifest_encoder(index_dir))
@@ -108,7 +111,6 @@ class SearchEngine:
     ) -> "SearchEngine":
         """The one way front ends open an engine: the index at ``index_dir``, built from the bundled corpus first
         when none was ever completed there (``on_build(index_dir)`` is told before the build starts)."""
-        start_korean_warm_up()  # first, so that Kiwi loads while the heavier modules import
         index_dir = Path(index_dir) if index_dir else default_index_dir()
         if _needs_first_build(index_dir):
             from index.builder import build_index
@@ -182,6 +184,12 @@ class SearchEngine:
     @property
     def document_ids(self) -> list[str]:
         return list(self.data.documents)
+
+    def warm_up(self) -> None:
+        """Do now what the first searches would otherwise pay for: Kiwi's load, and the analysis of the passages
+        shown as results (up to ``WARM_PASSAGES``, in one batch). A server calls it in the background."""
+        self.search("hydrogène")  # a French query with Korean equivalents: Kiwi and the first-call costs
+        self._results.prepare(WARM_PASSAGES)
 
     def passage_language(self, chunk: Chunk) -> str:
         """The language a filter sees: a mixed passage counts as its document's language."""

@@ -63,6 +63,7 @@ class LexicalScorer:
         self._size = len(data.chunks)
         # Glossary variants, analysed once each.
         self._variant_words: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = {}
+        self._sources: dict[str, list[str]] = {}
         self._term_scores: OrderedDict[tuple[int, str], np.ndarray] = OrderedDict()
         self._term_limit = max(256, TERM_CACHE_BYTES // max(1, 4 * self._size))
         self._lock = threading.Lock()
@@ -122,10 +123,17 @@ class LexicalScorer:
         shared = {t for e in expansions for t in e.terms}
         covered: dict[str, str] = {}
         for source, lang in dict.fromkeys((e.source, e.source_lang) for e in expansions):
-            for term in analyze_query(source):
+            for term in self._source_terms(source):
                 if term in words and term not in shared and not term.startswith(FIGURE_MARK):
                     covered.setdefault(term, lang)
         return covered
+
+    def _source_terms(self, source: str) -> list[str]:
+        """``analyze_query`` of a glossary variant found in a query, remembered (the glossary is finite)."""
+        terms = self._sources.get(source)
+        if terms is None:
+            terms = self._sources[source] = analyze_query(source)
+        return terms
 
     def key_scores(self, query_terms: list[str], query: str) -> np.ndarray:
         """BM25 of the query's name keys in the keys' own field, each only on passages of the other script.

@@ -83,6 +83,7 @@ def dense_ranking(index, vector: np.ndarray, depth: int, allowed: np.ndarray) ->
     allowed_ids = np.flatnonzero(allowed)
     if len(allowed_ids) == 0:
         return [], []
-    scores, ids = search_dense(index, vector, depth, allowed_ids)
+    # Without a filter, no selector: building one of every id cost more than the search (1.3 ms of 2).
+    scores, ids = search_dense(index, vector, depth, None if len(allowed_ids) == len(allowed) else allowed_ids)
     kept = [(int(i), float(score)) for i, score in zip(ids[0], scores[0]) if i >= 0]
     return [i for i, _ in kept], [score for _, score in kept]

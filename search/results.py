@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.analysis import passage_terms
+from index.analysis import passage_terms, passage_terms_batch
 from search.pairs import PairIndex
 from search.passages import PassageTable
 from search.ranking import Ranked
@@ -16,6 +16,13 @@ class ResultBuilder:
     def __init__(self, table: PassageTable):
         self.table = table
         self._terms: dict[int, list] = {}  # chunk texts never change in a loaded index
+
+    def prepare(self, limit: int) -> None:
+        """Analyse the first ``limit`` passages now, in one batch, so that no search pays for it later."""
+        ordinals = [o for o in range(min(limit, len(self.table.chunks))) if o not in self._terms]
+        chunks = [self.table.chunks[o] for o in ordinals]
+        analysed = passage_terms_batch([c.text for c in chunks], [c.lang for c in chunks])
+        self._terms.update(zip(ordinals, analysed))
 
     def result(self, rank: int, item: Ranked, terms: set[str], pairs: PairIndex) -> SearchResult:
         ordinal = item.ordinal
