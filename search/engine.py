@@ -29,7 +29,7 @@ from search.options import LANG_FILTERS, MAX_K, MODES, RankingWeights, SearchOpt
 from search.pairs import PairIndex, has_recorded_pairs
 from search.passages import PassageTable
 from search.query import ParsedQuery, parse_query
-from search.ranking import Signals, dense_ranking, rank_pairs, top_positive
+from search.ranking import Ranked, Signals, dense_ranking, rank_pairs, top_positive
 from search.records import SearchResponse, SearchResult
 from search.results import ResultBuilder
 from search.suggest import DidYouMean
@@ -146,9 +146,14 @@ class SearchEngine:
         display, candidates = self._candidates(options, parsed, pairs)
         signals = self._signals(text, query_terms, expansions, pairs.chunks_of(candidates), options)
         ranked = rank_pairs(signals, pairs, candidates, display, self.passages, self.weights, options.lang, query_lang)
+        highlight = set(query_terms) | {t for e in expansions for t in e.terms}
+        return self._response(parsed, query_lang, options, ranked, pairs, highlight, expansions)
+
+    def _response(self, parsed: ParsedQuery, query_lang: str, options: SearchOptions, ranked: list[Ranked],
+                  pairs: PairIndex, highlight: set[str], expansions: list[Expansion]) -> SearchResponse:
+        """The units above the relevance floor first (the others too with ``all_matches``), as results."""
         strong = [item for item in ranked if item.strong]
         shown = (strong + [item for item in ranked if not item.strong]) if options.all_matches else strong
-        highlight = set(query_terms) | {t for e in expansions for t in e.terms}
         results = [
             self._results.result(rank, item, highlight, pairs) for rank, item in enumerate(shown[: options.k], start=1)
         ]
@@ -162,7 +167,7 @@ class SearchEngine:
             list(parsed.notices),
             total=len(strong),
             weaker=len(ranked) - len(strong),
-            did_you_mean=self._did_you_mean(text),
+            did_you_mean=self._did_you_mean(parsed.text),
             phrases=parsed.phrases,
             excluded=parsed.excluded,
             filters=options.public_filters(),
