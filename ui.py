@@ -2,7 +2,7 @@
 
     seminar-search serve            # or: python ui.py --port 7860
 
-The callbacks are in ``app.page``, the HTML in ``app.html``; the server that also
+The callbacks are in ``app.page``, the HTML in ``app.*_html``; the server that also
 carries the REST API is ``app.server``. Named Gradio endpoints for scripts
 (``gradio_client.Client(url).predict(..., api_name=...)``): ``/search`` (the CLI's
 JSON), ``/terms``, ``/context``, ``/documents``; every argument is checked.
@@ -19,9 +19,8 @@ offline_environment()  # before gradio is imported: it phones home at import and
 
 import gradio as gr  # noqa: E402  (after the environment above)
 
-from app import html as render  # noqa: E402
+from app.documents_html import documents_html  # noqa: E402
 from app.dossier_tab import dossier_tab, wire_dossier_tab  # noqa: E402
-from app.html import t  # noqa: E402
 from app.layout import (  # noqa: E402
     EXAMPLE_QUERIES,
     EXAMPLE_TERMS,
@@ -30,11 +29,14 @@ from app.layout import (  # noqa: E402
     docs_tab,
     glossary_buttons,
     header_html,
+    language_js,
     relabel,
     search_tab,
     terms_tab,
 )
 from app.page import PageCallbacks, clicked, shows_errors  # noqa: E402
+from app.terms_html import terms_html  # noqa: E402
+from app.text import UI_LANGUAGE_CHOICES, t  # noqa: E402
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
@@ -52,7 +54,7 @@ def build_app(engine) -> gr.Blocks:
         states = [gr.State(None) for _ in range(4)]
         with gr.Row(equal_height=True):
             header = gr.HTML(header_html(UI), elem_id="app-header", js_on_load=None)
-            ui = gr.Radio(render.UI_LANGUAGE_CHOICES, value=UI, label=t(UI, "ui_language"), elem_id="ui-lang", scale=0,
+            ui = gr.Radio(UI_LANGUAGE_CHOICES, value=UI, label=t(UI, "ui_language"), elem_id="ui-lang", scale=0,
                           min_width=340)
         with gr.Tabs(elem_id="tabs") as tabs:
             with gr.Tab(t(UI, "tab_search"), id="search", elem_id="tab-search") as tab_search:
@@ -119,6 +121,9 @@ def _wire_search(_demo, page: Page, callbacks: PageCallbacks) -> None:
 
     s.facets.select(clicked, None, page.action, api_visibility="private", queue=False).then(
         facet_filter, [page.action, *inputs], [s.entity, *outputs], api_visibility="private")
+    s.summary.select(clicked, None, page.action, api_visibility="private", queue=False).then(
+        callbacks.unfilter, [page.action, *inputs], [s.lang, s.docs, s.speaker, s.entity, *outputs],
+        api_visibility="private")
 
 
 def _wire_terms(_demo, page: Page, callbacks: PageCallbacks) -> None:
@@ -153,14 +158,16 @@ def _wire_interface_language(_demo, page: Page, callbacks: PageCallbacks) -> Non
 
     def relabelled(ui, response, lookup, reader_state):
         updates = relabel(page, ui, callbacks.resources.glossary_files.done())
-        updates[d.documents] = render.documents_html(callbacks.engine, ui)
+        updates[d.documents] = documents_html(callbacks.engine, ui)
         updates[s.summary], updates[s.results] = callbacks.rerender_search(response, ui)
-        updates[page.terms.terms] = render.terms_html(lookup, ui) if lookup is not None else gr.skip()
+        updates[page.terms.terms] = terms_html(lookup, ui) if lookup is not None else gr.skip()
         sections, updates[d.reader] = callbacks.rerender_reader(reader_state, ui)[1:3]
         updates[d.reader_section] = {**sections, **updates[d.reader_section]}  # new choices and new label
         return updates
 
     outputs = [*relabel(page, UI), d.documents, s.summary, s.results, page.terms.terms, d.reader]
+    # A click on the switch; the page's first language is set after its load, below.
+    page.ui.input(None, [page.ui], None, js=language_js(), api_visibility="private", queue=False)
     page.ui.change(relabelled, [page.ui, page.response, page.lookup, page.reader_state], outputs,
                    api_visibility="private").then(
         callbacks.glossary_downloads, [page.ui], glossary_buttons(page),
@@ -168,7 +175,8 @@ def _wire_interface_language(_demo, page: Page, callbacks: PageCallbacks) -> Non
 
 
 def _wire_page_load(demo: gr.Blocks, page: Page, callbacks: PageCallbacks) -> None:
-    demo.load(callbacks.browser_language, None, page.ui, api_visibility="private", queue=False)
+    demo.load(callbacks.browser_language, None, page.ui, api_visibility="private", queue=False).then(
+        None, [page.ui], None, js=language_js(), api_visibility="private", queue=False)
     demo.load(callbacks.glossary_downloads, [page.ui], glossary_buttons(page),
               api_visibility="private")
 
@@ -217,8 +225,8 @@ def launch(engine, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, auth: 
 
 
 def warm_up(engine) -> threading.Thread:
-    """Load Kiwi and run one search in the background: the page answers meanwhile."""
-    thread = threading.Thread(target=engine.search, args=("hydrogène",), name="seminar-search-warm-up", daemon=True)
+    """Load Kiwi, run one search and analyse the passages in the background: the page answers meanwhile."""
+    thread = threading.Thread(target=engine.warm_up, name="seminar-search-warm-up", daemon=True)
     thread.start()
     return thread
 

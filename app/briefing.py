@@ -55,7 +55,11 @@ def passage_rows(dossier) -> list[BriefingRow]:
 def citation(passage: dict, documents: dict, lang: str) -> str:
     """ "Document, section, time code, date" for a passage (a dict from a search result or its aligned list)."""
     meta = documents.get(passage["doc"])
-    parts = [document_title(passage["doc"], documents, lang)]
+    title = document_title(passage["doc"], documents, lang)
+    if not passage.get("translated"):
+        # An original cited under its translation's Korean title is not itself a working translation.
+        title = title.removesuffix(f" ({label(lang, 'working')})")
+    parts = [title]
     if passage.get("section"):
         parts.append(f"{label(lang, 'section')} « {passage['section']} »" if lang == "fr" else passage["section"])
     if passage.get("time_start") is not None:
@@ -80,9 +84,16 @@ def document_title(doc: str, documents: dict, lang: str) -> str:
 
 def event_line(event: dict, documents: dict, lang: str) -> str:
     """ "Title — date, place (2 passages)", without the parts a document does not state."""
-    where = ", ".join(part for part in (format_date(event["date"], lang), event["place"]) if part)
+    where = ", ".join(part for part in (format_date(event["date"], lang), event_place(event, lang)) if part)
     title = document_title(event["doc"], documents, lang)
     return f"{title}" + (f" — {where}" if where else "") + f" ({passage_count(event['passages'], lang)})"
+
+
+def event_place(event: dict, lang: str) -> str:
+    """The place in ``lang``; a rendering is followed by the place as written: "프랑스 투르(Tours, France)"."""
+    place = event.get("place", "")
+    shown = event.get("place_names", {}).get(lang) or place
+    return place if shown == place else f"{shown}({place})" if lang == "ko" else f"{shown} ({place})"
 
 
 def briefing_markdown(dossiers: list, documents: dict, lang: str) -> str:
@@ -115,15 +126,16 @@ def _markdown_section(dossier, documents: dict, lang: str) -> list[str]:
             "|---|---|---|---|",
         ]
         for figure, french, korean in figure_rows(dossier):
-            lines.append(
-                "| "
-                + " | ".join(_cell(x) for x in (format_figure(figure, lang), figure.context, french, korean))
-                + " |"
-            )
+            cells = (format_figure(figure, lang), figure_context(figure, lang), french, korean)
+            lines.append("| " + " | ".join(_cell(x) for x in cells) + " |")
     else:
         lines.append(label(lang, "no_figures"))
-    lines += [
-        "",
+    return lines + [""] + _markdown_passages(dossier, documents, lang)
+
+
+def _markdown_passages(dossier, documents: dict, lang: str) -> list[str]:
+    """The table of passages: each original beside its working translation."""
+    lines = [
         f"### {label(lang, 'passages')}",
         "",
         f"| {label(lang, 'original')} | {label(lang, 'translation')} ({label(lang, 'working')}) |",
@@ -147,15 +159,26 @@ def speaker_lines(dossier, lang: str) -> list[tuple[str, str, str]]:
         # Roles as the documents state them, in the briefing's language where there is one.
         roles = [r for r in speaker.roles if (lang == "ko") == has_hangul(r)] or list(speaker.roles)
         keys = {speaker.name.casefold(), (speaker.names.get("ko") or "").casefold()} - {""}
-        sections = list(
-            dict.fromkeys(
-                p["section"]
-                for p in dossier.passages
-                if p["section"] and any(k in p["speaker"].casefold() for k in keys)
-            )
-        )
+        spoken = [p for p in dossier.passages if p["section"] and any(k in p["speaker"].casefold() for k in keys)]
+        sections = list(dict.fromkeys(section for p in spoken for section in _sections_read(p, lang)))
         lines.append((name, "; ".join(roles[:2]), "; ".join(sections[:4])))
     return lines
+
+
+def _sections_read(passage: dict, lang: str) -> list[str]:
+    """The passage's section as the reader finds it: in Korean, the heading of its Korean translation."""
+    if lang == "ko" and not has_hangul(passage["section"]):
+        aligned = passage.get("aligned", ())
+        korean = [a["section"] for a in aligned if a.get("section") and has_hangul(a["section"])]
+        return korean or [passage["section"]]
+    return [passage["section"]]
+
+
+def figure_context(figure, lang: str) -> str:
+    """What the figure measures, in the words of a source in the briefing's language where there is one."""
+    korean = next((s.context for s in figure.sources if s.lang == "ko" and s.context), "")
+    french = next((s.context for s in figure.sources if s.lang == "fr" and s.context), "")
+    return (korean if lang == "ko" else french) or figure.context
 
 
 def figure_rows(dossier) -> list[tuple]:

@@ -7,7 +7,16 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from app.briefing import KOREAN_FONT, LATIN_FONT, citation, event_line, figure_rows, passage_rows, speaker_lines
+from app.briefing import (
+    KOREAN_FONT,
+    LATIN_FONT,
+    citation,
+    event_line,
+    figure_context,
+    figure_rows,
+    passage_rows,
+    speaker_lines,
+)
 from app.briefing_text import format_figure, label, theme_name
 
 _PAGE_WIDTH_CM = 21.0
@@ -89,7 +98,8 @@ def _figures_table(document, dossier, lang: str) -> None:
     )
     for figure, french, korean in figure_rows(dossier):
         cells = table.add_row().cells
-        for cell, text, width in zip(cells, (format_figure(figure, lang), figure.context, french, korean), widths):
+        texts = (format_figure(figure, lang), figure_context(figure, lang), french, korean)
+        for cell, text, width in zip(cells, texts, widths):
             cell.width = Cm(width)
             cell.paragraphs[0].add_run(text)
 

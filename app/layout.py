@@ -6,16 +6,18 @@ name them plainly; ``relabel`` gives every label in one interface language.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from html import escape
 
 import gradio as gr
 
-from app import html as render
+from app.documents_html import documents_html, reader_html, section_choices
 from app.dossier_html import FACETS_CSS
 from app.dossier_tab import entity_choices
-from app.html import t
+from app.html import ACTION_JS, ASSETS, CSS
 from app.page import DEFAULT_UI_LANGUAGE, EXPORT_FORMATS
+from app.text import UI_LANGUAGES, t
 from search.engine import MAX_K
 
 UI = DEFAULT_UI_LANGUAGE  # the language the page is built in, before the browser's is known
@@ -84,7 +86,16 @@ class Page:
 
 def _html(elem_id: str, value: str = "", *, clickable: bool = False) -> gr.HTML:
     # gr.HTML's default script turns any click into an event: only the clickable panels keep one.
-    return gr.HTML(value, elem_id=elem_id, css_template=render.CSS, js_on_load=render.ACTION_JS if clickable else None)
+    return gr.HTML(value, elem_id=elem_id, css_template=CSS, js_on_load=ACTION_JS if clickable else None)
+
+
+def language_js() -> str:
+    """The page's script for what Gradio draws itself (its own strings, the "⋯" tabs menu), given the language.
+
+    ``assets/language.js``, with the menu's name in every interface language written in.
+    """
+    labels = json.dumps({lang: t(lang, "more_tabs") for lang in UI_LANGUAGES}, ensure_ascii=False)
+    return (ASSETS / "language.js").read_text(encoding="utf-8").replace("MORE_TABS_LABELS", labels)
 
 
 def header_html(ui: str) -> str:
@@ -137,7 +148,7 @@ def search_tab(engine) -> SearchTab:
             entity = gr.Dropdown(entity_choices(engine, UI), value=None, allow_custom_value=True, filterable=True,
                                  label=t(UI, "entity_filter"), info=t(UI, "entity_info"), elem_id="entity-filter")
         all_matches = gr.Checkbox(False, label=t(UI, "show_weaker"), elem_id="all-matches")
-    summary = _html("summary")
+    summary = _html("summary", clickable=True)  # its filter chips clear a filter
     with gr.Row(equal_height=True):
         export_label = gr.Markdown(t(UI, "export_title"), elem_id="export-label")
         downloads = [gr.DownloadButton(t(UI, f"download_{fmt}"), interactive=False, size="sm",
@@ -147,7 +158,7 @@ def search_tab(engine) -> SearchTab:
         with gr.Column(scale=4):
             results = _html("results", clickable=True)
         with gr.Column(scale=1, min_width=200):
-            facets = gr.HTML("", elem_id="facets", css_template=render.CSS + FACETS_CSS, js_on_load=render.ACTION_JS)
+            facets = gr.HTML("", elem_id="facets", css_template=CSS + FACETS_CSS, js_on_load=ACTION_JS)
     return SearchTab(query, button, examples_label, examples, filters, lang, mode, k, docs, speaker, summary,
                      export_label, downloads, results, entity, facets, all_matches=all_matches)
 
@@ -157,8 +168,8 @@ def terms_tab() -> TermsTab:
         term = gr.Textbox(label=t(UI, "term_label"), placeholder=t(UI, "term_placeholder"), elem_id="term-query",
                           scale=5, max_lines=1)
         button = gr.Button(t(UI, "term_button"), variant="primary", elem_id="term-button", scale=1)
-    with gr.Row(equal_height=True):
-        examples_label = gr.Markdown(t(UI, "examples"))
+    with gr.Row(equal_height=True, elem_id="term-examples-row"):
+        examples_label = gr.Markdown(t(UI, "examples"), elem_id="term-examples-label")
         examples = [gr.Button(example, size="sm", elem_id=f"term-example-{n}", min_width=80)
                     for n, example in enumerate(EXAMPLE_TERMS)]
     with gr.Row(equal_height=True):
@@ -173,14 +184,14 @@ def terms_tab() -> TermsTab:
 def docs_tab(engine) -> DocsTab:
     first = engine.document_ids[0]
     title = gr.Markdown(f"### {t(UI, 'doc_list')}")
-    documents = _html("documents", render.documents_html(engine, UI))
+    documents = _html("documents", documents_html(engine, UI))
     reader_title = gr.Markdown(f"### {t(UI, 'reader_title')}")
     with gr.Row():
         reader_doc = gr.Dropdown(_documents(engine), value=first, label=t(UI, "reader_doc"), elem_id="reader-doc")
-        reader_section = gr.Dropdown(render.section_choices(engine, first, UI), value=None,
+        reader_section = gr.Dropdown(section_choices(engine, first, UI), value=None,
                                      label=t(UI, "reader_section"), elem_id="reader-section")
     return DocsTab(title, documents, reader_title, reader_doc, reader_section,
-                   _html("reader", render.reader_html(engine, first, UI)))
+                   _html("reader", reader_html(engine, first, UI)))
 
 
 def relabel(page: Page, ui: str, glossary_ready: bool = False) -> dict:

@@ -16,10 +16,13 @@ from pathlib import Path
 
 import gradio as gr
 
-from app import html as render
-from app.html import t
+from app.documents_html import reader_html, section_choices
+from app.html import message_html
+from app.results_html import results_html, summary_html
 from app.scratch import scratch_folder
 from app.service import Service
+from app.terms_html import terms_html
+from app.text import UI_LANGUAGES, t
 from corpus.errors import SeminarSearchError
 
 DEFAULT_UI_LANGUAGE = "fr"  # until the browser says otherwise (Accept-Language, on page load)
@@ -100,13 +103,29 @@ class PageCallbacks:
         """
         entity = entity.strip() if isinstance(entity, str) else ""
         if (not isinstance(query, str) or not query.strip()) and not entity:
-            return render.message_html(t(ui, "empty_query")), "", *_no_downloads(), None, ""
+            return message_html(t(ui, "empty_query")), "", *_no_downloads(), None, ""
         response = self.service.search_response(query or "", lang, k, mode, docs, speaker, entity=entity,
                                                 all_matches=bool(all_matches))
         files = self.resources.export(response, ui)
         downloads = [gr.update(value=files[fmt], interactive=True) for fmt in EXPORT_FORMATS]
-        return (render.summary_html(response, ui), render.results_html(response, self.engine, ui), *downloads, response,
+        return (summary_html(response, ui), results_html(response, self.engine, ui), *downloads, response,
                 self.facets(response, ui))
+
+    def unfilter(self, action, query, lang, docs, speaker, mode, k, ui, all_matches=False, entity=None):
+        """A click on an active filter's chip (``app.results_html``): that filter cleared, the search run again.
+
+        Returns the filter controls (language, documents, speaker, entity), then ``search_page``'s outputs.
+        """
+        if not action or action.get("action") != "unfilter":
+            # the four controls, then summary, cards, downloads, response, facets
+            return (gr.skip(),) * (4 + 4 + len(EXPORT_FORMATS))
+        clears = action.get("value") or ""
+        lang = "all" if clears == "lang" else lang
+        docs = [doc for doc in docs or [] if clears != f"doc:{doc}"]
+        speaker = "" if clears == "speaker" else speaker
+        entity = "" if clears == "entity" else entity
+        return (lang, docs, speaker, entity,
+                *self.search_page(query, lang, docs, speaker, mode, k, ui, all_matches, entity))
 
     def facets(self, response, ui):
         """Entity facets of a response's passages (and their counterparts), with counts."""
@@ -122,16 +141,16 @@ class PageCallbacks:
     def rerender_search(self, response, ui):
         if response is None:
             return gr.skip(), gr.skip()
-        return render.summary_html(response, ui), render.results_html(response, self.engine, ui)
+        return summary_html(response, ui), results_html(response, self.engine, ui)
 
     @shows_errors
     def terms_page(self, term, ui):
         from search.terms import lookup_terms
 
         if not isinstance(term, str) or not term.strip():
-            return render.message_html(t(ui, "empty_term")), None
+            return message_html(t(ui, "empty_term")), None
         lookup = lookup_terms(self.engine, term)
-        return render.terms_html(lookup, ui), lookup
+        return terms_html(lookup, ui), lookup
 
     def glossary_downloads(self, ui):
         try:
@@ -145,12 +164,12 @@ class PageCallbacks:
         """Reader HTML, section menu and reader state for ``doc_id`` with ``focus`` highlighted."""
         if doc_id not in self.engine.data.documents:
             doc_id = self.engine.document_ids[0]
-        sections = render.section_choices(self.engine, doc_id, ui)
+        sections = section_choices(self.engine, doc_id, ui)
         focused = self.engine.chunk(focus) if focus else None
         section_value = next((first for _, first in sections
                               if focused and self.engine.chunk(first).section == focused.section), None)
         return (gr.update(value=doc_id), gr.update(choices=sections, value=section_value),
-                render.reader_html(self.engine, doc_id, ui, focus), {"doc": doc_id, "focus": focus})
+                reader_html(self.engine, doc_id, ui, focus), {"doc": doc_id, "focus": focus})
 
     def open_passage(self, action, ui):
         """A click on "open in reader": the Documents tab, at the passage's row."""
@@ -168,13 +187,13 @@ class PageCallbacks:
         header = (request.headers.get("accept-language", "") if request else "") or ""
         for part in header.split(","):
             code = part.split(";")[0].strip().lower()[:2]
-            if code in render.UI_LANGUAGES:
+            if code in UI_LANGUAGES:
                 return code
         return DEFAULT_UI_LANGUAGE
 
 
 def clicked(event: gr.SelectData) -> dict:
-    """What the clicked [data-action] element said (``render.ACTION_JS`` sends it as a select event)."""
+    """What the clicked [data-action] element said (``app.html.ACTION_JS`` sends it as a select event)."""
     return {"action": event.index, "value": event.value}
 
 

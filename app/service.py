@@ -66,7 +66,7 @@ class Service:
         return [chunk.to_dict() for chunk in self.engine.context(chunk_id, before=before, after=after)]
 
     def documents(self) -> list[dict]:
-        from app.html import passage_counts
+        from app.documents_html import passage_counts
 
         counts = passage_counts(self.engine)
         return [

@@ -118,6 +118,8 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "filter_doc": ("document {value}", "문서 {value}", "document {value}"),
     "filter_phrase": ("expression exacte « {value} »", "정확한 구문 「{value}」", "exact phrase “{value}”"),
     "filter_excluded": ("sans « {value} »", "「{value}」 제외", "without “{value}”"),
+    "remove_filter": ("Retirer le filtre : {value}", "필터 해제: {value}", "Remove the filter: {value}"),
+    "more_tabs": ("Autres onglets", "탭 더 보기", "More tabs"),  # Gradio's "⋯" menu of the tabs that do not fit
     "download_xlsx": ("Tableur (XLSX)", "스프레드시트 (XLSX)", "Spreadsheet (XLSX)"),
     "translated": ("traduction de travail", "작업 번역", "working translation"),
     "translated_hint": (

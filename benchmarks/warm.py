@@ -5,9 +5,10 @@
 
 Each tree indexes the bundled corpus with its own code (once, in a temporary folder), then,
 in a fresh process per round, loads its engine, warms it up as its server does (Kiwi, the
-first-call costs; ``SearchEngine.warm_up`` where it exists) and times the 104 queries of eval/dev.jsonl: a first pass, where each query is new to the engine
-(nothing of it is cached yet), and a second pass of the same queries (what a user re-running
-a query with another filter gets). Prints each tree's p50 and the ratio this ÷ other.
+first-call costs; ``SearchEngine.warm_up`` where it exists) and times the 104 queries of
+eval/dev.jsonl: a first pass, where each query is new to the engine (nothing of it is
+cached yet), and a second pass of the same queries (what a user re-running a query with
+another filter gets). Prints each tree's p50 and the ratio this ÷ other.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from search.entities import ENTITY_TYPES, Entity, Gazetteer, Mention, entity_id,
 from search.entity_links import Relation, partner_relations, role_relations
 
 # Bump when recognition, linking or figure extraction change what is stored.
-ANNOTATIONS_VERSION = "1"
+ANNOTATIONS_VERSION = "2"
 
 
 @dataclass(frozen=True, slots=True)

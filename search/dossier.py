@@ -1,7 +1,8 @@
 """One entity's dossier: where it appears, who speaks for it, on what, with which figures.
 
 ``build_dossier(engine, "Suwon")`` gathers, for a place, organisation or
-person: the events (documents) and dates, its speakers and their roles, the
+person: the events (documents), dates and places (as written, and rendered in Korean and
+English through the glossary's names), its speakers and their roles, the
 sections, the themes (glossary domains with counts), the key figures with
 their French and Korean sources (one figure for both: "165 milliards de won"
 = "1,650억 원"), partner entities, and every passage in document order with its
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+from corpus.language import fold_accents, has_hangul
 from search.annotations import Annotations
 from search.engine import SearchEngine, SearchOptions
 from search.entities import ENTITY_TYPES
@@ -133,10 +135,47 @@ def _events(engine: SearchEngine, chunks) -> list[dict]:
                 "event": meta.event if meta else "",
                 "date": meta.date if meta else "",
                 "place": meta.place if meta else "",
+                "place_names": place_names(meta.place if meta else "", engine.glossary),
                 "passages": count,
             }
         )
     return sorted(events, key=lambda e: (e["date"], e["doc"]))
+
+
+def place_names(place: str, glossary) -> dict[str, str]:
+    """The event's place in French (as the document states it), Korean and English, part by part.
+
+    Each comma-separated part is looked up among the glossary's names ("Tours" = 투르, "France" = 프랑스);
+    a part it does not hold stays as written. Korean writes the larger place first: "프랑스 투르".
+
+    >>> place_names("Tours, France", glossary)["ko"]
+    '프랑스 투르'
+    """
+    if not place:
+        return {"fr": "", "ko": "", "en": ""}
+    names = _place_lookup(glossary)
+    parts = [part.strip() for part in place.split(",") if part.strip()]
+    korean = [names.get(_name_key(part), {}).get("ko", part) for part in parts]
+    english = [names.get(_name_key(part), {}).get("en", part) for part in parts]
+    return {"fr": place, "ko": " ".join(reversed(korean)), "en": ", ".join(english)}
+
+
+def _place_lookup(glossary) -> dict[str, dict[str, str]]:
+    """Folded French or English name → the main Korean (Hangul) and English names of a glossary place or body."""
+    lookup: dict[str, dict[str, str]] = {}
+    for entry in glossary.entries:
+        if entry.domain not in ("places", "institutions"):
+            continue
+        korean = next((v for v in entry.attested_terms("ko") if has_hangul(v)), "")
+        rendering = {"ko": korean} if korean else {}
+        rendering |= {"en": entry.en[0]} if entry.en else {}
+        for variant in entry.fr + entry.en:
+            lookup.setdefault(_name_key(variant), rendering)
+    return lookup
+
+
+def _name_key(name: str) -> str:
+    return fold_accents(name).casefold().strip()
 
 
 def _speakers(annotations: Annotations, key: str, ordinals: list[int]) -> list[Speaker]:
@@ -172,7 +211,8 @@ def _themes(engine: SearchEngine, chunks) -> list[tuple[str, int]]:
     counts: Counter = Counter()
     for chunk in chunks:
         counts.update({m.entry.domain for m in engine.glossary.find_in(chunk.text)} - _NAME_DOMAINS)
-    return counts.most_common()
+    # Ties by name: a set's order changes from one run to the next, and two briefings of one archive must not.
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _key_figures(engine: SearchEngine, annotations: Annotations, ordinals: list[int]) -> list[KeyFigure]:

@@ -48,6 +48,9 @@ COUNTRIES = frozenset(
     }
 )
 _KO_DERIVED = ("인", "어", "식", "군")  # 프랑스인, 한국어, 프랑스식, 프랑스군: people, language, style, army
+# "프랑스 지자체", "프랑스 측", "한국 정부": the country as an adjective ("collectivités françaises", "côté français",
+# which name no country in French either). "주프랑스" ("in France") does name it.
+_KO_MODIFIED = re.compile(r"\s?(?:지자체|지방자치단체|지방정부|측|정부|도시|기업|대표단|국민|사회|대학)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,11 +218,21 @@ def recognise(text: str, gazetteer: Gazetteer, *, kiwi_tokens=None) -> list[Ment
     New names found by patterns (a titled person, a "Ville de X") are added to
     ``gazetteer``, so later passages recognise them by name.
     """
-    from search.entity_patterns import embassies, kiwi_names, named_places, titled_people
+    from search.entity_patterns import (
+        country_groups,
+        embassies,
+        kiwi_names,
+        named_places,
+        resident_countries,
+        split_parentheses,
+        titled_people,
+    )
 
-    mentions = gazetteer.find(text)
+    # First in the list, so that "groupes-pays France et Corée" names two groups, not the countries of the same span.
+    mentions = country_groups(text, gazetteer) + split_parentheses(gazetteer.find(text), gazetteer)
     mentions += titled_people(text, gazetteer)
     mentions += embassies(text, gazetteer)
+    mentions += resident_countries(text, gazetteer)
     mentions += named_places(text, gazetteer)
     if kiwi_tokens is not None:
         mentions += kiwi_names(text, kiwi_tokens, gazetteer)
@@ -235,18 +248,24 @@ def _drop_modifiers(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
             s <= mention.start and mention.end <= e and e - s > mention.end - mention.start for s, e in blocked
         ):
             continue
-        if mention.entity in gazetteer.countries and has_hangul(mention.text):
-            after = text[mention.end : mention.end + 1]
-            following = mentions[index + 1] if index + 1 < len(mentions) else None
-            if (
-                after in _KO_DERIVED
-                or following is not None
-                and following.start == mention.end + 1
-                and gazetteer.entities[following.entity].type == "organisation"
-            ):
-                continue
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if mention.entity in gazetteer.countries and _korean_modifier(text, mention, following, gazetteer):
+            continue
         kept.append(mention)
     return kept
+
+
+def _korean_modifier(text: str, mention: Mention, following: Mention | None, gazetteer: Gazetteer) -> bool:
+    """프랑스인, 프랑스 지자체, 프랑스 측, "프랑스 유럽외교부" (an organisation next): the country qualifies a noun."""
+    if not has_hangul(mention.text) or text[mention.start - 1 : mention.start] == "주":
+        return False
+    return bool(
+        text[mention.end : mention.end + 1] in _KO_DERIVED
+        or _KO_MODIFIED.match(text, mention.end)
+        or following is not None
+        and following.start == mention.end + 1
+        and gazetteer.entities[following.entity].type == "organisation"
+    )
 
 
 def _is_proper(term: str) -> bool:

@@ -3,6 +3,8 @@
 * a title before a name ("M. JAE HYUN LEE", "Mme Sooyeon KIM") or "représentée par X": a person;
 * "Ville de / Mairie de / Province de / district de X": a place;
 * embassies ("l'Ambassade de France en Corée" = "주한 프랑스 대사관"): one organisation, sender → host;
+* 주 + a country ("주프랑스"): the country; "groupes-pays France et Corée": one country group each;
+* a known place in parentheses inside a glossary name ("Golfe 5 (Togo)"): that place as well;
 * Kiwi's proper nouns whose ending types them (양천구, 서울특별시; …대사관, …협의회).
 """
 
@@ -10,12 +12,15 @@ from __future__ import annotations
 
 import re
 
+from corpus.language import has_hangul
 from search.entities import Entity, Gazetteer, Mention, entity_id, title_case
 
 _LATIN_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
 _TITLE = r"(?:M\.|MR\.?|Mr\.?|Mme|MME|Mlle|SEM\.?|Dr\.?|Pr\.?)"
 _KO_PLACE_ENDINGS = ("특별시", "광역시", "특별자치도", "구", "군")
 _KO_ORG_ENDINGS = ("대사관", "협의회", "연합", "위원회", "사무소", "부", "청")
+# The embassies' names as Korean officials write them (the glossary's diplomacy entries).
+_KO_EMBASSIES = {"France": "주한 프랑스 대사관", "Corée": "주프랑스 대한민국 대사관"}
 _COUNTRY_ALIASES = {"Séoul": "Corée", "Paris": "France", "République de Corée": "Corée", "Corée du Sud": "Corée"}
 
 
@@ -58,9 +63,81 @@ def embassies(text: str, gazetteer: Gazetteer) -> list[Mention]:
     )
     for match in re.finditer(french, text):
         mentions.append(_embassy(gazetteer, match, match.group(1)))
-    for match in re.finditer(r"주(한|프랑스|[가-힣]{1,4})\s?([가-힣]{2,6})\s?대사관", text):
-        mentions.append(_embassy(gazetteer, match, match.group(2)))
+    hosts = "|".join(["한", *_country_names(gazetteer, korean=True)])
+    # The sender may be left out: "주프랑스 대사관", written in Korean, is Korea's embassy in France.
+    for match in re.finditer(rf"(?<![가-힣])주({hosts}|[가-힣]{{1,4}})\s?(?:([가-힣]{{2,6}})\s?)?대사관", text):
+        host = gazetteer.resolve(match.group(1))
+        sender = match.group(2) or ("Corée" if host is not None and host.name == "France" else "")
+        if sender:
+            mentions.append(_embassy(gazetteer, match, sender))
     return mentions
+
+
+def resident_countries(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """ "주프랑스 한국 대표단", "주베트남": 주 + a country reads "in France", "in Vietnam": the country is named."""
+    mentions = []
+    names = _country_names(gazetteer, korean=True)
+    for match in re.finditer(rf"(?<![가-힣])주({'|'.join(names)}|한(?=\s))", text) if names else ():
+        country = gazetteer.resolve("한국" if match.group(1) == "한" else match.group(1))
+        if country is not None:
+            mentions.append(Mention(country.id, match.group(1), match.start(1), match.end(1), "pattern"))
+    return mentions
+
+
+def country_groups(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """ "groupes-pays France et Corée", "groupe-pays Japon": one Cités Unies France group per country named."""
+    names = _country_names(gazetteer, korean=False)
+    if not names:
+        return []
+    country = "|".join(names)
+    mentions = []
+    pattern = rf"(?<![\w-])[Gg]roupes?[- ][Pp]ays\s+(?:{country})(?:(?:\s*,\s*|\s+et\s+)(?:{country}))*(?![\w-])"
+    for match in re.finditer(pattern, text):
+        for number, found in enumerate(re.finditer(country, match.group(0))):
+            start = match.start() if number == 0 else match.start() + found.start()
+            end = match.start() + found.end()
+            entity = _country_group(gazetteer, found.group(0))
+            mentions.append(Mention(entity.id, text[start:end], start, end, "pattern"))
+    return mentions
+
+
+def _country_group(gazetteer: Gazetteer, country: str) -> Entity:
+    """The glossary's group for ``country`` ("groupe-pays France" is the one of Korea's French partners)."""
+    canonical = gazetteer.resolve(country)
+    for name in dict.fromkeys((country, canonical.name if canonical else country)):
+        known = gazetteer.resolve(f"groupe-pays {name}")
+        if known is not None and known.type == "organisation":
+            return known
+    name = f"groupe-pays {canonical.name if canonical else country}"
+    return gazetteer.add(Entity(entity_id("organisation", name), "organisation", name, (("fr", name),)))
+
+
+def split_parentheses(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """ "Golfe 5 (Togo)": a glossary variant ending in a known place in parentheses names that place too."""
+    kept = []
+    for mention in mentions:
+        match = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", mention.text)
+        inner = gazetteer.resolve(match.group(2)) if match else None
+        if inner is None or inner.type != "place" or inner.id == mention.entity:
+            kept.append(mention)
+            continue
+        outer_end = mention.start + match.end(1)
+        kept.append(Mention(mention.entity, match.group(1), mention.start, outer_end, mention.source))
+        start = mention.start + match.start(2)
+        kept.append(Mention(inner.id, match.group(2), start, start + len(match.group(2)), mention.source))
+    return kept
+
+
+def _country_names(gazetteer: Gazetteer, *, korean: bool) -> list[str]:
+    """The countries' Korean or Latin names as regex parts, longest first ("대한민국" before "한국")."""
+    names = {
+        variant
+        for key in gazetteer.countries
+        if key in gazetteer.entities
+        for _lang, variant in gazetteer.entities[key].names
+        if (has_hangul(variant) if korean else variant[:1].isupper() and not has_hangul(variant))
+    }
+    return [re.escape(name) for name in sorted(names, key=len, reverse=True)]
 
 
 def _embassy(gazetteer: Gazetteer, match, sender: str) -> Mention:
@@ -69,10 +146,14 @@ def _embassy(gazetteer: Gazetteer, match, sender: str) -> Mention:
     sender_name = _COUNTRY_ALIASES.get(known.name if known else sender, known.name if known else sender)
     if sender_name in ("France", "Corée"):
         name = f"Ambassade de {sender_name} en {'Corée' if sender_name == 'France' else 'France'}"
+        korean = _KO_EMBASSIES[sender_name]
     else:  # a third country's embassy: the French reports leave its host out ("Ambassade du Vietnam")
         name = f"Ambassade ({sender_name})"
+        country = gazetteer.resolve(sender_name)
+        korean = f"{country.label('ko')} 대사관" if country and has_hangul(country.label("ko")) else ""
+    names = (("fr", name),) + ((("ko", korean),) if korean else ())
     entity = gazetteer.entities.get(entity_id("organisation", name)) or gazetteer.add(
-        Entity(entity_id("organisation", name), "organisation", name, (("fr", name),))
+        Entity(entity_id("organisation", name), "organisation", name, names)
     )
     return Mention(entity.id, match.group(0), match.start(), match.end(), "pattern")
 

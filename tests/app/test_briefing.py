@@ -185,3 +185,35 @@ def test_passage_counts_are_singular_or_plural(tmp_path, capsys, bundled_index, 
     text = markdown + "\n".join(p.text for p in document.paragraphs)
     counts = re.findall(r"\((\d+) (passages?)\)", text)
     assert counts and all((n == "1") == (word == "passage") for n, word in counts)
+
+
+def test_the_event_place_is_rendered_in_the_briefing_s_language_beside_the_source(tmp_path, capsys, bundled_index):
+    korean, document = _briefing(tmp_path, capsys, bundled_index, "ko")
+    events = [p.text for p in document.paragraphs if p.style.name == "List Bullet" and "발췌문" in p.text]
+    assert any("2021년 10월, 프랑스 투르(Tours, France) (발췌문" in text for text in events)
+    assert "2020년 9월 21일, 프랑스 파리 과학산업관(Cité des Sciences et de l'Industrie, Paris, France)" in korean
+    french, _document = _briefing(tmp_path, capsys, bundled_index, "fr")
+    assert "octobre 2021, Tours, France (" in french and "투르(" not in french
+
+
+def test_a_korean_briefing_gives_sections_and_what_figures_measure_in_korean(tmp_path, capsys, bundled_index):
+    markdown, document = _briefing(tmp_path, capsys, bundled_index, "ko")
+    assert "- **이재현** — 인천광역시 서구청장: 기조 발표" in markdown
+    assert "- **이형석** — 수원시청 미주·유럽 담당: 3. 논의 주제 및 업무 방식에 관한 의견 교환" in markdown
+    assert "| 1,650억 원 | 예산 | 165 milliards de won | 1,650억 원 |" in markdown
+    speakers = [p.text for p in document.paragraphs if p.style.name == "List Bullet" and p.text.startswith("이재현")]
+    assert speakers and "INTERVENTIONS DE CADRAGE" not in speakers[0]
+    rows = [[c.text for c in row.cells] for table in document.tables for row in table.rows if len(row.cells) == 4]
+    assert ["1,650억 원", "예산", "165 milliards de won", "1,650억 원"] in rows
+    french, _document = _briefing(tmp_path, capsys, bundled_index, "fr")
+    assert "- **Jae Hyun Lee** — Maire de Seogu à Incheon: INTERVENTIONS DE CADRAGE" in french
+    assert "| 165 milliards de won | budget |" in french
+
+
+def test_an_original_is_not_cited_as_a_working_translation(dossiers, documents):
+    markdown = briefing_markdown(dossiers[-1:], documents, "ko")
+    rows = [line for line in markdown.splitlines() if line.startswith("| M. JAE HYUN LEE")]
+    assert rows, markdown[:500]
+    original, translation = rows[0].split(" | ", 1)
+    assert "*지역의 친환경 전환 — 제2차 한-프 2+2 정책교류 세미나, INTERVENTIONS DE CADRAGE, 2021년 10월*" in original
+    assert "(작업 번역), 기조 발표, 2021년 10월 — 작업 번역*" in translation

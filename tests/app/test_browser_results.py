@@ -1,77 +1,17 @@
-"""Bilingual results, precise queries and exports in a real headless Chromium (never `playwright install`)."""
+"""Bilingual results, precise queries and exports in a real headless Chromium (fixtures in conftest.py)."""
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-from pathlib import Path
 
 import pytest
-
-os.environ["HF_HUB_OFFLINE"] = "1"
-
-import ui  # noqa: E402
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+from tests.app.browser import HANGUL, choose, open_filters, search  # noqa: E402  (after the skip: they import playwright)
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def url(engine):
-    demo = ui.build_app(engine)
-    _app, address, _share = demo.launch(server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True,
-                                        quiet=True)
-    try:
-        yield address
-    finally:
-        demo.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium fonts-nanum (never `playwright install`)")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser, url):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    page.goto(url)
-    expect(page.locator("#query input, #query textarea").first).to_be_visible(timeout=30_000)
-    yield page
-    context.close()
-
-
-def search(page, text: str) -> None:
-    box = page.locator("#query input, #query textarea").first
-    box.fill(text)
-    box.press("Enter")
-    expect(page.locator("#summary")).to_contain_text(f"« {text} »", timeout=30_000)
-
-
-def open_filters(page) -> None:
-    if not page.locator("#lang-filter").is_visible():
-        page.locator("#filters button").first.click()
-    expect(page.locator("#lang-filter")).to_be_visible()
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("opened")]
 
 
 def first_badges(page) -> list[str]:
@@ -161,3 +101,31 @@ def test_no_letters_is_a_message_and_results_download_as_xlsx(page, tmp_path):
 
     sheet = load_workbook(target).active
     assert sheet.cell(row=1, column=1).value == "rank" and sheet.max_row > 1
+
+
+def test_each_active_filter_chip_clears_its_filter_in_one_click(page):
+    open_filters(page)
+    page.locator("#lang-filter").get_by_text("Coréen", exact=True).click()
+    speaker = page.locator("#speaker-filter input").first
+    speaker.fill("Suwon")
+    speaker.press("Enter")
+    search(page, "eau de pluie")
+    filters = page.locator("#search-filters")
+    expect(filters).to_contain_text("Suwon")
+    expect(page.locator("#results .ss-card").first).to_be_visible()
+    assert set(first_badges(page)) == {"KO"}
+    filters.get_by_role("button", name=re.compile("^Retirer le filtre : intervenant ou ville « .*Suwon")).click()
+    expect(filters).not_to_contain_text("Suwon", timeout=30_000)
+    expect(speaker).not_to_have_value(re.compile("Suwon"))
+    expect(filters).to_contain_text("Langue des passages : Coréen")  # the other filter stays
+    filters.get_by_role("button", name="Retirer le filtre : Langue des passages : Coréen").click()
+    expect(filters).to_contain_text("Langue des passages : Toutes", timeout=30_000)
+    expect(page.locator("#lang-filter input[value=all]")).to_be_checked()
+    assert "FR" in first_badges(page)  # searched again over both languages
+    assert filters.get_by_role("button").count() == 0  # nothing left to remove
+    choose(page, "#doc-filter", "Compte-rendu du point pays")
+    chip = filters.get_by_role("button", name="Retirer le filtre : document 2020-09-21-point-pays-coree")
+    expect(chip).to_be_visible(timeout=30_000)
+    chip.click()
+    expect(filters).not_to_contain_text("document", timeout=30_000)
+    expect(page.locator("#doc-filter")).not_to_contain_text("Compte-rendu du point pays")

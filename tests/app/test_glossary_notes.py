@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 from openpyxl import load_workbook
 
 from app.cli import main
-from app.html import terms_html
+from app.terms_html import terms_html
 from search.glossary import read_glossary
 from search.terms import TBX_NAMESPACE, XML_LANG, lookup_terms
 

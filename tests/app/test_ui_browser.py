@@ -1,71 +1,41 @@
-"""The web page in a real headless Chromium (Debian's /usr/bin/chromium; never `playwright install`).
+"""The web page in a real headless Chromium (fixtures in conftest.py, helpers in browser.py).
 
-Screenshots go to $ARTIFACTS_DIR (default artifacts/screenshots) for a person to look at.
+Screenshots go to $ARTIFACTS_DIR (default artifacts/screenshots, ignored by git) for a person to look at;
+UPDATE_SCREENSHOTS=1 also refreshes the README's copies in docs/screenshots.
 """
 
 from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import socket
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
-
-os.environ["HF_HUB_OFFLINE"] = "1"
-
-import ui  # noqa: E402
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
 
+from tests.app.browser import (  # noqa: E402  (after the skip: the helpers import playwright)
+    DESKTOP,
+    HANGUL,
+    PHONE,
+    new_page,
+    open_filters,
+    open_page,
+    search,
+    serve,
+    shot,
+)
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 XSS_PAYLOADS = (
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
     "${alert(1)}",  # gr.HTML renders through a JS template: no expression may be evaluated
     "{{constructor.constructor('alert(1)')()}}",
 )
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def serve(engine):
-    """The page and its REST API on a free loopback port: (the running server, its URL)."""
-    from app.server import create_server, start_in_thread
-
-    running = start_in_thread(create_server(engine, ui.build_app(engine)))
-    return running, running.url
-
-
-@pytest.fixture(scope="module")
-def url(engine):
-    demo, address = serve(engine)
-    try:
-        yield address
-    finally:
-        demo.close()
 
 
 @pytest.fixture(scope="module")
@@ -92,85 +62,11 @@ def hostile_url(tmp_path_factory, encoder):
     (folder / "hostile.md.meta.json").write_text(json.dumps(meta), encoding="utf-8")
     index_dir = tmp_path_factory.mktemp("hostile-index")
     build_index([folder], index_dir, encoder=encoder)
-    demo, address = serve(SearchEngine.open(index_dir, encoder=encoder))
+    running = serve(SearchEngine.open(index_dir, encoder=encoder))
     try:
-        yield address
+        yield running.url
     finally:
-        demo.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium fonts-nanum (never `playwright install`)")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class Recorder:
-    """Every request the page makes and every dialog it opens."""
-
-    def __init__(self, page):
-        self.requests: list[str] = []
-        self.dialogs: list[str] = []
-        page.on("request", lambda request: self.requests.append(request.url))
-        page.on("dialog", self._dialog)
-
-    def _dialog(self, dialog):
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def outside_requests(self) -> list[str]:
-        return [
-            u
-            for u in self.requests
-            if urlparse(u).scheme not in ("data", "blob") and urlparse(u).hostname not in LOCAL_HOSTS
-        ]
-
-
-def new_page(browser, locale="fr-FR"):
-    context = browser.new_context(locale=locale, viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    return context, page, Recorder(page)
-
-
-@pytest.fixture
-def page(browser):
-    context, page, recorder = new_page(browser)
-    page.recorder = recorder
-    yield page
-    context.close()
-    # Every test doubles as an offline check: the page never leaves the machine, never pops a dialog.
-    assert recorder.outside_requests() == []
-    assert recorder.dialogs == []
-
-
-def shot(page, name: str) -> None:
-    folder = Path(os.environ.get("ARTIFACTS_DIR", "artifacts/screenshots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / f"{name}.png"))
-
-
-def open_page(page, url: str) -> None:
-    page.goto(url)
-    expect(page.locator("#query input, #query textarea").first).to_be_visible(timeout=30_000)
-    expect(page.locator("#ui-lang")).to_contain_text("Langue de l'interface")
-
-
-def open_filters(page) -> None:
-    """The Filters panel starts closed, so that the first result is near the top."""
-    if not page.locator("#lang-filter").is_visible():
-        page.locator("#filters button").first.click()
-    expect(page.locator("#lang-filter")).to_be_visible()
-
-
-def search(page, text: str) -> None:
-    box = page.locator("#query input, #query textarea").first
-    box.fill(text)
-    box.press("Enter")
-    expect(page.locator("#summary")).to_contain_text(f"« {text} »" if text.strip() else "", timeout=30_000)
+        running.close()
 
 
 def test_korean_query_then_korean_filter(page, url):
@@ -183,6 +79,8 @@ def test_korean_query_then_korean_filter(page, url):
     shot(page, "search")
     open_filters(page)
     page.locator("#lang-filter").get_by_text("Coréen", exact=True).click()
+    # The first card was Korean already: wait for the new search, not for the badge.
+    expect(page.locator("#search-filters")).to_contain_text("Langue des passages : Coréen", timeout=30_000)
     expect(first.locator(".ss-badge").first).to_have_text("KO", timeout=30_000)
     expect(first.locator(".ss-passage").first).to_contain_text(HANGUL)
     expect(first).to_contain_text("traduction de travail")
@@ -346,26 +244,23 @@ def test_page_has_no_raw_json_panel_nor_raw_scores(page, url):
     assert not re.search(r"\b0\.0\d{3}\b", page.locator("#results").inner_text())
 
 
-@pytest.mark.parametrize(
-    ("name", "viewport"), [("desktop", {"width": 1400, "height": 1000}), ("phone", {"width": 390, "height": 844})]
-)
+@pytest.mark.parametrize(("name", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
 def test_screenshots_for_people_to_look_at(browser, url, name, viewport):
-    context = browser.new_context(locale="fr-FR", viewport=viewport)
-    page = context.new_page()
+    """search-*.png and documents-*.png in $ARTIFACTS_DIR (docs/screenshots too with UPDATE_SCREENSHOTS=1)."""
+    context, page, recorder = new_page(browser, viewport=viewport)
     try:
         open_page(page, url)
         search(page, "재활용")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= viewport["width"] + 1, f"the page scrolls sideways: {width} px"
-        folder = Path(os.environ.get("SCREENSHOTS_DIR", Path(__file__).resolve().parents[2] / "docs" / "screenshots"))
-        folder.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(folder / f"search-{name}.png"), full_page=False)
+        shot(page, f"search-{name}")
         # On a phone the Documents tab sits in Gradio's overflow menu: "open in reader" goes there too.
         page.locator("#results .ss-card").first.locator("[data-action=open]").last.click()
         expect(page.locator("#documents table")).to_be_visible(timeout=30_000)
         page.locator("#documents table").scroll_into_view_if_needed()
         table = page.locator("#documents table").bounding_box()
         assert table["x"] >= 0 and table["x"] + table["width"] <= viewport["width"] + 1, table
-        page.screenshot(path=str(folder / f"documents-{name}.png"), full_page=False)
+        shot(page, f"documents-{name}")
     finally:
         context.close()
+    assert recorder.outside_requests() == []

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.test_ui_browser import CHROMIUM, browser, new_page, url  # noqa: F401  (fixtures)
-
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
+
+from tests.app.browser import new_page  # noqa: E402  (after the skip: the helpers import playwright)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -56,7 +56,7 @@ new MutationObserver((records) => {
 
 @pytest.mark.parametrize("locale, choice, done", [("ko-KR", "한국어", "완료"), ("fr-FR", "Français", "Terminé"),
                                                   ("en-US", "English", "Complete")])
-def test_no_raw_i18n_key_is_shown_or_announced(browser, url, locale, choice, done):  # noqa: F811
+def test_no_raw_i18n_key_is_shown_or_announced(browser, url, locale, choice, done):
     context, page, _recorder = new_page(browser, locale=locale)
     try:
         page.add_init_script(RECORD_KEYS)
@@ -84,7 +84,7 @@ def test_no_raw_i18n_key_is_shown_or_announced(browser, url, locale, choice, don
         context.close()
 
 
-def test_korean_title_uses_the_names_korean_officials_write(browser, url):  # noqa: F811
+def test_korean_title_uses_the_names_korean_officials_write(browser, url):
     """한-프, 프랑스자매도시연합(CUF), 그룹페이꼬레: the names of the Korean documents' own metadata."""
     events = [json.loads(path.read_text(encoding="utf-8"))["event"] for path in KOREAN_META]
     context, page, _recorder = new_page(browser, locale="ko-KR")

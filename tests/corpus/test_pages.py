@@ -173,7 +173,8 @@ def test_progress_is_told_about_every_file(tmp_path):
 
 @pytest.mark.slow
 def test_result_cards_and_reader_cite_the_page_and_link_the_moment(paged_index, encoder):
-    from app.html import reader_html, results_html
+    from app.documents_html import reader_html
+    from app.results_html import results_html
     from search.engine import SearchEngine
 
     engine = SearchEngine.open(paged_index, encoder=encoder)

@@ -166,3 +166,28 @@ def test_the_readable_dossier_writes_singular_and_plural_counts(capsys, bundled_
     assert main(["dossier", "Suwon", "Gunsan", "Chungnam", "--index-dir", str(bundled_index)]) == 0
     counts = re.findall(r"\((\d+) (passages?)\)", capsys.readouterr()[0])
     assert counts and all((n == "1") == (word == "passage") for n, word in counts)
+
+
+def test_events_keep_the_place_as_written_and_give_its_names_by_language(capsys, bundled_index):
+    (suwon,) = dossier(capsys, bundled_index, "Suwon")
+    places = {e["doc"]: (e["place"], e["place_names"]) for e in suwon["events"]}
+    place, names = places["2021-tours-transition-ecologique"]
+    assert place == "Tours, France" and names == {"fr": "Tours, France", "ko": "프랑스 투르", "en": "Tours, France"}
+    place, names = places["2020-09-21-point-pays-coree"]
+    assert place == "Cité des Sciences et de l'Industrie, Paris, France" and names["ko"] == "프랑스 파리 과학산업관"
+
+
+def test_a_place_the_glossary_does_not_hold_stays_as_written():
+    from search.dossier import place_names
+    from search.glossary import Glossary
+
+    names = place_names("Salle Jean Moulin, Tours, France", Glossary.load())
+    assert names["ko"] == "프랑스 투르 Salle Jean Moulin" and names["en"] == "Salle Jean Moulin, Tours, France"
+    assert place_names("", Glossary.load()) == {"fr": "", "ko": "", "en": ""}
+
+
+def test_themes_with_the_same_count_come_in_one_stable_order(capsys, bundled_index):
+    records = dossier(capsys, bundled_index, "Suwon", "Goyang", "Seogu")
+    for record in records:
+        themes = [(-t["passages"], t["domain"]) for t in record["themes"]]
+        assert themes == sorted(themes) and len(themes) >= 3
