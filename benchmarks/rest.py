@@ -7,7 +7,8 @@ prints: one client's p50 of `GET /api/search` and the engine's own p50 for the
 same queries in this process (target ≤ 15 ms and ≤ 3×); then ``--rounds`` rounds
 of ``--clients`` × ``--queries`` searches (target ≥ 100/s, 0 errors, answers
 identical to `seminar-search search --json`), with the server's RSS before and
-after each round (it should level off).
+after each round (it should level off). The 16 queries repeat, so the server's query
+vectors are reused; ``--no-query-cache`` encodes each query anew, as for new queries.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.load_ui import QUERIES  # noqa: E402
 from benchmarks.startup import ENV, ROOT, cli  # noqa: E402
+from index.encoders import base as encoders_base  # noqa: E402
+from index.encoders.base import QUERY_CACHE_ENV  # noqa: E402
 
 K = 10
 ALONE_REPEATS = 10
@@ -114,7 +117,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--port", type=int, default=7917)
     parser.add_argument("--index-dir", type=Path, required=True, help="an index of the bundled corpus")
+    parser.add_argument("--no-query-cache", action="store_true",
+                        help="encode every query anew, as if each were new (the queries here repeat)")
     args = parser.parse_args(argv)
+    if args.no_query_cache:
+        os.environ[QUERY_CACHE_ENV] = ENV[QUERY_CACHE_ENV] = "0"
+        encoders_base.QUERY_CACHE_SIZE = 0
     expected = expected_answers(args.index_dir)
     engine = engine_p50(args.index_dir)
     server = start_server(args.index_dir, args.port)

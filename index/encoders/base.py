@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from abc import ABC, abstractmethod
 from collections import OrderedDict
@@ -9,7 +10,15 @@ from typing import Sequence
 
 import numpy as np
 
-QUERY_CACHE_SIZE = 512  # query vectors kept per encoder (USE-m3: 2 KB each)
+QUERY_CACHE_ENV = "SEMINAR_SEARCH_QUERY_CACHE"  # query vectors kept per encoder; 0 keeps none (benchmarks)
+
+
+def _query_cache_size(default: int = 512) -> int:  # USE-m3: 2 KB a vector
+    value = os.environ.get(QUERY_CACHE_ENV, "").strip()
+    return int(value) if value.isdigit() else default
+
+
+QUERY_CACHE_SIZE = _query_cache_size()
 
 
 class Encoder(ABC):
@@ -44,6 +53,8 @@ class Encoder(ABC):
                 return vector
         vector = self.encode_queries([text])
         vector.setflags(write=False)
+        if QUERY_CACHE_SIZE == 0:
+            return vector
         with lock:
             cache[text] = vector
             while len(cache) > QUERY_CACHE_SIZE:
