@@ -93,7 +93,7 @@ def _short_latin_language(words: list[str], default: str, english_words: frozens
 def _langdetect(text: str, words: list[str], default: str) -> str:
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = _latin_detector_factory().create()
+    detector = load_language_detector().create()
     detector.append(text)
     try:
         ranked = detector.get_probabilities()
@@ -108,7 +108,7 @@ def _langdetect(text: str, words: list[str], default: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _latin_detector_factory():
+def load_language_detector():
     """langdetect with the profiles of French, English and their nearest Latin-script neighbours only.
 
     Only French against English is decided here, and the neighbours take the mass of text in another

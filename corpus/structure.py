@@ -10,7 +10,7 @@ The two layouts of the archive are handled by the same rules:
   "Jérôme Tebaldi, Président …" paragraphs or bold bullets.
 
 Markdown translations made by the project also mark speakers explicitly with a
-"발표자:" / "Intervenant :" / "Speaker:" line.
+"발표자:" / "Intervenant :" / "Speaker:" line (``corpus.speaker_lines``).
 """
 
 from __future__ import annotations
@@ -30,23 +30,18 @@ from corpus.clean import (
 )
 from corpus.slides import Line as _Line
 from corpus.slides import assign_page_context, drop_link_pages
+from corpus.speaker_lines import is_speaker_line, speaker_of
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…。])[\"»”)]?\s+(?=\S)")
 _BULLET = re.compile(r"^(?:[-•–*→]|\d{1,2}[.)])\s")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}\.\s+\S.{1,118}$")
 _ARROW_HEADING = re.compile(r"^→\s*(.{2,80}?)\s*:?\s*$")
-_EXPLICIT_SPEAKER = re.compile(r"^(?:발표자|발언자|Intervenant(?:e)?|Speaker)\s*:\s*(.*)$")
 _EMPTY_HEADING = re.compile(r"^#{1,6}\s*$")
 # A list of participants names people without giving them the floor: no speaker there.
 _ROSTER = re.compile(
     r"^(?:liste des participants|list of participants|participants|attendees)\b|^참석자\s*(?:명단|목록)", re.IGNORECASE
 )
-_HONORIFIC = re.compile(
-    r"^(?:-\s*)?(?:SEM\.?\s+)?(?:MR\.?|M\.|MME\.?|Mme\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|SEM\.?)\s+(.*)$"
-)
-_LED_BY = re.compile(r"\b(?:conduite?|représentée?|présidée?) par\s+(?:M\.|Mme|MME)?\s*([A-ZÀ-Ý][^,;:()]{2,40})")
-_NAME_ROLE = re.compile(r"^([A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[ -][A-ZÀ-Ý][\wà-ÿ'’-]+){1,3}),\s+\S")
 PAGE_BREAK_EMPTY_LINES = 2
 _ABBREVIATIONS = frozenset("m mme mr dr pr sem ex cf c.f p st n° no vol éd ed".split())
 
@@ -74,60 +69,6 @@ def parse_units(text: str) -> tuple[list[Unit], list[tuple[str, str]]]:
     if sum(line.doubled for line in lines) >= 2:
         assign_page_context(lines)
     return _units_from_lines(lines), links
-
-
-def normalise_speaker(name: str) -> str:
-    """ "CLAIRE GUICHARD" → "Claire Guichard"; mixed-case names are kept."""
-    name = re.sub(r"\s+", " ", name).strip(" ,:;-*")
-    words = []
-    for word in name.split(" "):
-        if word.isupper() and len(word) > 1:
-            word = "-".join(part.capitalize() for part in word.split("-"))
-        words.append(word)
-    return " ".join(words)
-
-
-def speaker_of(line: str, single_line_block: bool, bold: bool = False) -> str:
-    """The speaker a line introduces, or "" (see the module docstring for the patterns).
-
-    Args:
-        line: the cleaned line.
-        single_line_block: the line is a paragraph on its own.
-        bold: the source line was in bold, which makes a bullet a speaker heading.
-    """
-    explicit = _EXPLICIT_SPEAKER.match(line)
-    if explicit:
-        name = explicit.group(1).strip()
-        return "" if name in ("", "-", "—", "–") else name  # "발표자: -" ends a speaker's part
-    honorific = _HONORIFIC.match(line)
-    if honorific and (not line.startswith("- ") or bold):
-        name = _leading_name(honorific.group(1))
-        if name:
-            return normalise_speaker(name)
-    if single_line_block and not _BULLET.match(line):
-        led = _LED_BY.search(line)
-        if led:
-            return normalise_speaker(_leading_name(led.group(1)) or led.group(1))
-        named = _NAME_ROLE.match(line)
-        if named and len(line) < 250:
-            return normalise_speaker(named.group(1))
-    intervention = re.match(r"^Intervention d(?:e |')\s*([A-ZÀ-Ý][A-ZÀ-Ý' -]{3,})$", line)
-    return normalise_speaker(intervention.group(1)) if intervention else ""
-
-
-def _leading_name(rest: str) -> str:
-    """Capitalised words up to the first comma; the last one must be a surname in capitals."""
-    words = []
-    for word in re.split(r"\s+", rest.replace("**", "").strip()):
-        clean = word.rstrip(",:;")
-        if not clean or not clean[0].isupper() or clean.endswith(".") and words:
-            break
-        words.append(clean)
-        if word.endswith((",", ":", ";")) or len(words) == 4:
-            break
-    while words and not (words[-1].isupper() and len(words[-1]) > 1):
-        words.pop()
-    return " ".join(words) if words and len(words) >= 2 or words and len(words[0]) > 3 else ""
 
 
 def _classify_lines(text: str) -> tuple[list[_Line], list[tuple[str, str]]]:
@@ -190,8 +131,8 @@ def _line_parts(span: Span, page: int, single: bool, bold: bool, numbered_headin
             upper = sum(ch.isupper() for ch in letters) / max(1, len(letters))
             parts.append(_Line(part, "heading" if upper > 0.8 else "subheading", page, doubled=True))
             continue
-        speaker = speaker_of(part.text, single, bold)
-        kind = "speaker" if _EXPLICIT_SPEAKER.match(part.text) else "text"
+        speaker = speaker_of(part.text, single and not _BULLET.match(part.text), bold)
+        kind = "speaker" if is_speaker_line(part.text) else "text"
         parts.append(_Line(part, kind, page, speaker=speaker))
     return parts
 

@@ -1,13 +1,8 @@
 """Per-language analysis for the lexical index, for queries and for highlighting.
 
-* French: casefold, elision (l', d', qu' … fall out as stopwords once the
-  apostrophe splits the word), stopwords, Snowball stemmer (PyStemmer),
-  accents folded after stemming so "hydrogene" typed without accent matches.
-* English: the same with the English stemmer.
-* Korean: Kiwi morphemes. Content morphemes are kept (nouns, verb and
-  adjective stems, roots, foreign words, numbers); nouns written together give
-  their parts and the whole ("탄소중립" → 탄소, 중립, 탄소중립) and a prefix
-  stays on its noun ("재활용" is never reduced to 활용).
+French and English words are stemmed (``index.latin``), Korean text is cut
+into Kiwi morphemes with compounds kept whole (``index.korean``); figures and
+names get language-neutral keys (``corpus.figures``, ``index.bridges``).
 
 Every analyser yields ``(term, start, end)`` so that the same code decides
 what matches and what is highlighted. A query is analysed for every language
@@ -16,79 +11,25 @@ it could match; passages by their own language.
 
 from __future__ import annotations
 
-import re
-import threading
-from functools import lru_cache
-from typing import Iterator, NamedTuple
-
 from corpus.figures import figure_terms
-from corpus.language import fold_accents, hangul_ratio, has_hangul
+from corpus.language import fold_accents, hangul_ratio
 from corpus.translation import mask_translator_notes
 from index.bridges import NAME_PREFIX, korean_name_terms, latin_name_terms
+from index.korean import korean_content_terms, korean_tokens
+from index.korean import korean_tokens_batch as korean_tokens_batch  # search.annotations and eval use it
+from index.latin import all_stopwords, latin_words, raw_latin_terms
+from index.latin import english_terms as english_terms  # the search layer's concordance and glossary use them
+from index.latin import french_terms as french_terms
+from index.term import Term
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-
-_FRENCH_EXTRA_STOPWORDS = (
-    "a plus très comme cette cet aussi tout tous toute toutes être avoir fait faire quel quelle quels quelles "
-    "comment pourquoi quoi où dont ainsi alors donc entre sans sous vers chez lors afin etc ci là cela ça "
-    "leurs selon depuis pendant avant après jusqu lorsqu puisqu quoiqu"
-)
-_ENGLISH_STOPWORDS = (
-    "a an and are as at be by for from has have he in is it its of on that the to was were will with "
-    "what which who whom how why when where did does do about this these those their they them or not "
-    "can could would should there here into than then so such any all some our we you your his her"
-)
-_KOREAN_NOUN_TAGS = {"NNG", "NNP", "XR", "SH"}
-_KOREAN_OTHER_TAGS = {"NR", "SN"}
 _PASSAGE_NAME_TAGS = frozenset({"NNP"})
 _QUERY_NAME_TAGS = frozenset({"NNP", "NNG"})
-_KOREAN_LIGHT_STEMS = {"하", "되", "있", "없", "이", "위하", "같", "대하", "통하", "받", "주", "않", "보"}
 
 
 # Bump when the terms produced for a text change: the lexical index must be rebuilt.
 ANALYZER_VERSION = "10"  # 6: figure terms (corpus/figures.py); 7: name keys across scripts (index/bridges.py);
 # 8: name keys in a field of their own (``split_name_keys``), out of the words' BM25; 9: English amounts as figures;
 # 10: one-syllable parts of Korean compounds are not terms
-
-
-class Term(NamedTuple):
-    """An index term and the characters of the text it comes from."""
-
-    term: str
-    start: int
-    end: int
-
-
-@lru_cache(maxsize=1)
-def _french():
-    import Stemmer
-    from bm25s.stopwords import STOPWORDS_FRENCH
-
-    stops = set(STOPWORDS_FRENCH) | set(_FRENCH_EXTRA_STOPWORDS.split())
-    return Stemmer.Stemmer("french"), frozenset(stops | {fold_accents(word) for word in stops})
-
-
-@lru_cache(maxsize=1)
-def _english():
-    import Stemmer
-
-    return Stemmer.Stemmer("english"), frozenset(_ENGLISH_STOPWORDS.split())
-
-
-def all_stopwords() -> frozenset[str]:
-    return _french()[1] | _english()[1]
-
-
-_kiwi_lock = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def _kiwi():
-    from kiwipiepy import Kiwi
-
-    # The typo-correction and multi-word dictionaries double the start-up time and
-    # change nothing for analysing well-written archive text and short queries.
-    return Kiwi(load_typo_dict=False, load_multi_dict=False)
 
 
 def warm_up_korean() -> None:
@@ -101,124 +42,22 @@ def warm_up_korean() -> None:
     korean_terms("수소 재활용")
 
 
-
-def _latin_words(text: str) -> Iterator[tuple[str, int, int]]:
-    for match in _WORD.finditer(text):
-        word = match.group(0)
-        if not has_hangul(word):
-            yield word.casefold().replace("’", "'"), match.start(), match.end()
-
-
-def french_terms(text: str, *, both_spellings: bool = False) -> list[Term]:
-    """French stems, one per word; ``both_spellings`` (for indexed passages) adds the unaccented one.
-
-    Snowball's French rules read the accents ("neutralité" → neutral, which also
-    meets English "neutrality"), but a word typed without them stems differently
-    ("neutralite" → neutralit). Passages carry both stems of an accented word, so
-    a query typed either way finds it; queries and glossary keys keep one term
-    per word, so that no word weighs double and word sequences stay aligned.
-    """
-    stemmer, stops = _french()
-    words = [(w, s, e) for w, s, e in _latin_words(text) if w not in stops and fold_accents(w) not in stops]
-    accented = stemmer.stemWords([w for w, _, _ in words])
-    folded = stemmer.stemWords([fold_accents(w) for w, _, _ in words]) if both_spellings else accented
-    terms = []
-    for with_accents, without, (_, s, e) in zip(accented, folded, words):
-        terms.append(Term(fold_accents(with_accents), s, e))
-        if both_spellings and without != fold_accents(with_accents):
-            terms.append(Term(without, s, e))
-    return terms
-
-
-def english_terms(text: str) -> list[Term]:
-    stemmer, stops = _english()
-    words = [(fold_accents(w), s, e) for w, s, e in _latin_words(text) if w not in stops]
-    stems = stemmer.stemWords([w for w, _, _ in words])
-    return [Term(stem, s, e) for stem, (_, s, e) in zip(stems, words)]
-
-
-def raw_latin_terms(text: str) -> list[Term]:
-    """Unstemmed folded words: how names and acronyms inside Korean text are indexed."""
-    stops = all_stopwords()
-    return [
-        Term(fold_accents(w), s, e) for w, s, e in _latin_words(text) if len(w) > 1 and fold_accents(w) not in stops
-    ]
-
-
 def korean_terms(text: str, *, query: bool = False) -> list[Term]:
     """Kiwi content morphemes, compounds kept whole as well as in parts, and name keys (``korean_name_index_terms``)."""
     if not text.strip():
         return []
-    with _kiwi_lock:  # one shared Kiwi; its thread safety is not documented
-        tokens = _kiwi().tokenize(text)
-    return _korean_terms_from_tokens(text, tokens, query=query)
+    return _korean_terms_from_tokens(text, korean_tokens(text), query=query)
 
 
 def korean_terms_batch(texts: list[str]) -> list[list[Term]]:
     """``korean_terms`` for many texts: Kiwi analyses a list about 10x faster than one by one."""
-    with _kiwi_lock:
-        analysed = list(_kiwi().tokenize([text if text.strip() else " " for text in texts]))
+    analysed = korean_tokens_batch(texts)
     return [_korean_terms_from_tokens(text, tokens) if text.strip() else [] for text, tokens in zip(texts, analysed)]
-
-
-def korean_tokens_batch(texts: list[str]) -> list[list]:
-    """Kiwi's tokens (form, tag, start, len) of many texts, from the one shared Kiwi."""
-    with _kiwi_lock:
-        return [list(tokens) for tokens in _kiwi().tokenize([text if text.strip() else " " for text in texts])]
 
 
 def _korean_terms_from_tokens(text: str, tokens, *, query: bool = False) -> list[Term]:
     tokens = list(tokens)
-    terms: list[Term] = korean_name_index_terms(tokens, text, query=query)
-    run: list = []  # adjacent nouns (with prefixes and suffixes) written without a space
-
-    def close_run() -> None:
-        units: list[Term] = []
-        prefix_start = None
-        for token in run:
-            end = token.start + token.len
-            if token.tag == "XPN":
-                prefix_start = token.start if prefix_start is None else prefix_start
-            elif token.tag == "XSN" and units:
-                last = units[-1]
-                units[-1] = Term(text[last.start : end], last.start, end)
-            else:
-                start = token.start if prefix_start is None else prefix_start
-                units.append(Term(text[start:end], start, end))
-                prefix_start = None
-        if len(units) > 1:
-            # A one-syllable part of a compound (집, 수 of 집수) matches inside any word
-            # (수원, 수자원): only the whole compound and its longer parts are terms.
-            terms.extend(unit for unit in units if len(unit.term) > 1)
-            terms.append(Term(text[units[0].start : units[-1].end], units[0].start, units[-1].end))
-        else:
-            terms.extend(units)
-        run.clear()
-
-    for token in tokens:
-        adjacent = bool(run) and token.start == run[-1].start + run[-1].len
-        if token.tag in _KOREAN_NOUN_TAGS or token.tag == "XPN" or token.tag == "XSN" and adjacent:
-            if run and not adjacent:
-                close_run()
-            run.append(token)
-            continue
-        if run:
-            close_run()
-        end = token.start + token.len
-        if token.tag == "SL":
-            terms.extend(
-                Term(term, token.start + s, token.start + e)
-                for term, s, e in ((t.term, t.start, t.end) for t in raw_latin_terms(token.form))
-            )
-        elif token.tag in ("VV", "VA"):
-            # One-syllable stems are mostly light verbs or misanalysed names.
-            if len(token.form) > 1 and token.form not in _KOREAN_LIGHT_STEMS:
-                terms.append(Term(token.form, token.start, end))
-        elif token.tag in _KOREAN_OTHER_TAGS:
-            terms.append(Term(token.form, token.start, end))
-    if run:
-        close_run()
-    return terms
+    return korean_name_index_terms(tokens, text, query=query) + korean_content_terms(text, tokens)
 
 
 def passage_terms(text: str, lang: str) -> list[Term]:
@@ -312,7 +151,7 @@ def analyze_query(text: str) -> list[str]:
     terms: list[str] = []
     if hangul_ratio(text) > 0:
         terms += [t.term for t in korean_terms(text, query=True)]
-    if any(True for _ in _latin_words(text)):
+    if any(True for _ in latin_words(text)):
         # Words of one language are stopwords of the other ("des", "what"): both lists apply.
         stops = all_stopwords()
         latin = french_terms(text) + english_terms(text) + raw_latin_terms(text)

@@ -35,14 +35,8 @@ from pathlib import Path
 import numpy as np
 
 from corpus.chunk import Chunk, DocumentMeta
-from corpus.errors import (
-    IndexCorruptError,
-    IndexMismatchError,
-    IndexNotFoundError,
-    IndexWriteError,
-)
-from index.generations import (  # noqa: F401  (IndexLock, locate_index: re-exported for the builder and front ends)
-    CURRENT_FILE,
+from corpus.errors import IndexCorruptError, IndexNotFoundError, IndexWriteError
+from index.generations import (  # noqa: F401  (IndexLock, locate_index: re-exported for the front ends)
     IndexLock,
     generations,
     locate_index,
@@ -51,13 +45,7 @@ from index.generations import (  # noqa: F401  (IndexLock, locate_index: re-expo
     remove_leftovers,
     replace_pointer,
 )
-from index.manifest import (  # noqa: F401
-    FORMAT_VERSION,
-    MANIFEST_FILE,
-    Manifest,
-    checksum_tree,
-    rebuild_hint,
-)
+from index.manifest import MANIFEST_FILE, Manifest, checksum_tree, rebuild_hint
 
 INDEX_ENV = "SEMINAR_SEARCH_INDEX"
 ANNOTATIONS_FILE = "annotations.json"
@@ -120,67 +108,6 @@ def read_manifest(index_dir: Path) -> Manifest | None:
     """
     generation = current_generation(Path(index_dir))
     return read_generation_manifest(generation, Path(index_dir)) if generation else None
-
-
-def recorded_sources(index_dir: Path) -> tuple[list[str], list[str]] | None:
-    """Sources and exclusions of the newest generation whose manifest says them, checksums aside.
-
-    A rebuild after damage (or of an older format) must re-read the user's own
-    folders, not fall back to the bundled corpus.
-    """
-    for generation in generations(Path(index_dir)):
-        try:
-            data = json.loads((generation / MANIFEST_FILE).read_bytes().decode("utf-8"))
-        except (OSError, ValueError):
-            continue
-        if not isinstance(data, dict):
-            continue
-        sources, excluded = data.get("sources"), data.get("excluded", [])
-        if _strings(sources) and _strings(excluded):
-            return sources, excluded
-    return None
-
-
-def _strings(value: object) -> bool:
-    return isinstance(value, list) and all(isinstance(item, str) for item in value)
-
-
-@dataclass(slots=True)
-class StoredVectors:
-    """What a rebuild reuses from the live index: document hashes and passage vectors by chunk hash."""
-
-    manifest: Manifest
-    document_hashes: dict[str, str]
-    chunk_hashes: list[str]
-    vectors: np.ndarray  # memory-mapped: a rebuild of a large archive does not hold two copies
-
-
-def load_vectors(index_dir: Path, encoder_id: str) -> StoredVectors | None:
-    """The live index's vectors if it was built with ``encoder_id``; None when there is nothing to reuse.
-
-    Raises:
-        IndexCorruptError: ``chunks.jsonl`` or ``vectors.npy`` differ from their checksums:
-            reusing them would carry the damage into the new index.
-    """
-    try:
-        generation = current_generation(Path(index_dir))
-        manifest = read_generation_manifest(generation, Path(index_dir)) if generation else None
-    except (IndexCorruptError, IndexMismatchError):
-        return None  # nothing trustworthy to reuse: every passage is encoded again
-    if manifest is None or manifest.encoder.id != encoder_id:
-        return None
-    chunks_path = manifest.verify_file(generation, "chunks.jsonl", index_dir)
-    vectors_path = manifest.verify_file(generation, "vectors.npy", index_dir)
-    try:
-        lines = chunks_path.read_text(encoding="utf-8").splitlines()
-        hashes = [Chunk.from_dict(json.loads(line)).hash for line in lines]
-        vectors = np.load(vectors_path, mmap_mode="r")
-    except (OSError, ValueError, TypeError, KeyError):
-        return None
-    if len(hashes) != len(vectors):
-        return None
-    documents = {doc_id: entry.hash for doc_id, entry in manifest.documents.items()}
-    return StoredVectors(manifest, documents, hashes, vectors)
 
 
 def save_index(index_dir: Path, data: IndexData) -> Path:

@@ -17,7 +17,7 @@ import numpy as np
 from corpus.chunk import Chunk
 from corpus.chunker import CHUNKER_VERSION
 from corpus.errors import InvalidOptionError
-from corpus.language import detect_language
+from corpus.language import detect_language, load_language_detector
 from index.analysis import ANALYZER_VERSION, analyze_query
 from index.encoders import Encoder, load_encoder
 from index.store import IndexData, current_generation, default_index_dir, load_index
@@ -147,7 +147,8 @@ class SearchEngine:
         signals = self._signals(text, query_terms, expansions, pairs.chunks_of(candidates), options)
         ranked = rank_pairs(signals, pairs, candidates, display, self.passages, self.weights, options.lang, query_lang)
         highlight = set(query_terms) | {t for e in expansions for t in e.terms}
-        return self._response(parsed, query_lang, options, ranked, pairs, highlight, expansions)
+        response = self._response(parsed, query_lang, options, ranked, pairs, highlight, expansions)
+        return replace(response, did_you_mean=self._did_you_mean(text, query_terms))
 
     def _response(self, parsed: ParsedQuery, query_lang: str, options: SearchOptions, ranked: list[Ranked],
                   pairs: PairIndex, highlight: set[str], expansions: list[Expansion]) -> SearchResponse:
@@ -167,7 +168,6 @@ class SearchEngine:
             list(parsed.notices),
             total=len(strong),
             weaker=len(ranked) - len(strong),
-            did_you_mean=self._did_you_mean(parsed.text),
             phrases=parsed.phrases,
             excluded=parsed.excluded,
             filters=options.public_filters(),
@@ -194,6 +194,7 @@ class SearchEngine:
         """Do now what the first searches would otherwise pay for: Kiwi's load, and the analysis of the passages
         shown as results (up to ``WARM_PASSAGES``, in one batch). A server calls it in the background."""
         self.search("hydrogène")  # a French query with Korean equivalents: Kiwi and the first-call costs
+        load_language_detector()
         self._results.prepare(WARM_PASSAGES)
 
     def passage_language(self, chunk: Chunk) -> str:

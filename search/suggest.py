@@ -87,8 +87,14 @@ class DidYouMean:
         self._suggester: Suggester | None = None
         self._known_words: dict[str, bool] = {}
 
-    def __call__(self, text: str) -> str:
-        """``text`` with words the index does not know replaced by the nearest known ones, or ""."""
+    def __call__(self, text: str, terms: list[str] | None = None) -> str:
+        """``text`` with words the index does not know replaced by the nearest known ones, or "".
+
+        ``terms``: the query's terms, if analysed already; when the index knows every one of
+        them, no word needs correcting and none is analysed again.
+        """
+        if terms and all(self._is_known(term) for term in terms):
+            return ""
         if all(self.known(word) for word in text.split()):
             return ""
         if self._suggester is None:  # a race only gathers the candidates twice

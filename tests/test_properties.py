@@ -22,7 +22,7 @@ from corpus.language import detect_language, fold_accents, hangul_ratio
 from corpus.readers import reader_for
 from corpus.readers.frontmatter import split_front_matter
 from corpus.readers.subtitles import Cue, render_turns
-from corpus.structure import normalise_speaker
+from corpus.speaker_lines import normalise_speaker
 from index.analysis import analyze_query, english_terms, french_terms, korean_terms
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

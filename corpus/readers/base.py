@@ -113,26 +113,30 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
             return _normalise_newlines(data.decode("utf-8")), "utf-8"
         except UnicodeDecodeError:
             pass
+    best = _detected_encoding(data)
+    if best is None or best.encoding is None or _looks_binary(str(best)):
+        raise DocumentError(path, "not a text file (binary data or unknown encoding)")
+    return _normalise_newlines(str(best)), best.encoding
+
+
+def _detected_encoding(data: bytes):
+    """charset-normalizer's best guess (its ``CharsetMatch``), the archive's encodings first among equals; or None."""
     from charset_normalizer import from_bytes
 
     results = from_bytes(data)
     best = results.best()
-    if best is not None:
-        # charset-normalizer ranks cp1250 level with cp1252, and first, on French
-        # text ("œ" read as "ś"): among equally good guesses prefer the archive's own.
-        best = next(
-            (
-                match
-                for match in results
-                if match.encoding in ARCHIVE_ENCODINGS
-                and match.chaos <= best.chaos
-                and match.coherence >= best.coherence
-            ),
-            best,
-        )
-    if best is None or best.encoding is None or _looks_binary(str(best)):
-        raise DocumentError(path, "not a text file (binary data or unknown encoding)")
-    return _normalise_newlines(str(best)), best.encoding
+    if best is None:
+        return None
+    # charset-normalizer ranks cp1250 level with cp1252, and first, on French
+    # text ("œ" read as "ś"): among equally good guesses prefer the archive's own.
+    return next(
+        (
+            match
+            for match in results
+            if match.encoding in ARCHIVE_ENCODINGS and match.chaos <= best.chaos and match.coherence >= best.coherence
+        ),
+        best,
+    )
 
 
 def _looks_binary(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.errors import DocumentError
@@ -25,48 +26,64 @@ class DocxReader(Reader):
     extensions = (".docx",)
 
     def read(self, path: Path) -> ReadResult:
-        from docx.table import Table
-
         document = _open(path)
-        blocks: list[str] = []
-        breaks: list[list[int]] = []  # per block: where in it a new page starts
-        pending: list[int] = []  # breaks in empty paragraphs start the next block's page
         rendered_breaks = bool(document.element.body.xpath(".//w:lastRenderedPageBreak"))
-        first_heading = ""
-        tables = 0
-        for item in document.iter_inner_content():
-            if isinstance(item, Table):
-                rendered = _render_table(item)
-                tables += bool(rendered)
-            else:
-                rendered = _render_paragraph(item)
-                if rendered.startswith("#") and not first_heading:
-                    first_heading = rendered.lstrip("#").strip()
-            found = _page_breaks(item._element, rendered_breaks)
-            if rendered:
-                blocks.append(rendered)
-                breaks.append([0] * len(pending) + found)
-                pending = []
-            else:
-                pending += [0] * len(found)
-        text, starts = _join_blocks(blocks)
-        pages = _page_starts(blocks, starts, breaks)
+        body = _read_body(document, rendered_breaks)
+        text, starts = _join_blocks(body.blocks)
+        pages = _page_starts(body.blocks, starts, body.breaks)
         meta: dict = {}
         notes: list[str] = []
         title = _normalise(document.core_properties.title or "")
         if title:
             meta["title"] = title
             notes.append("title from the document properties")
-        elif first_heading:
-            meta["title"] = first_heading
+        elif body.first_heading:
+            meta["title"] = body.first_heading
             notes.append("title from the first heading")
-        if tables:
-            notes.append(f"{tables} tables rendered one row per line")
+        if body.tables:
+            notes.append(f"{body.tables} tables rendered one row per line")
         # The XML text is already Unicode: no byte encoding to report (the default).
         if pages:
             source = "Word recorded" if rendered_breaks else "in the text"
             notes.append(f"{len(pages)} pages (from the page breaks {source})")
         return ReadResult(text=text, meta=meta, notes=tuple(notes), pages=pages)
+
+
+@dataclass(frozen=True, slots=True)
+class _Body:
+    """The document body as rendered blocks, where pages start in each, its first heading and its table count."""
+
+    blocks: list[str]
+    breaks: list[list[int]]
+    first_heading: str
+    tables: int
+
+
+def _read_body(document, rendered_breaks: bool) -> _Body:
+    """Paragraphs and tables in reading order, rendered; empty ones left out but their page breaks kept."""
+    from docx.table import Table
+
+    blocks: list[str] = []
+    breaks: list[list[int]] = []  # per block: where in it a new page starts
+    pending: list[int] = []  # breaks in empty paragraphs start the next block's page
+    first_heading = ""
+    tables = 0
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            rendered = _render_table(item)
+            tables += bool(rendered)
+        else:
+            rendered = _render_paragraph(item)
+            if rendered.startswith("#") and not first_heading:
+                first_heading = rendered.lstrip("#").strip()
+        found = _page_breaks(item._element, rendered_breaks)
+        if rendered:
+            blocks.append(rendered)
+            breaks.append([0] * len(pending) + found)
+            pending = []
+        else:
+            pending += [0] * len(found)
+    return _Body(blocks, breaks, first_heading, tables)
 
 
 def _open(path: Path):

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from corpus.errors import DocumentError
 from corpus.readers.base import Reader, ReadResult, decode_text, read_bytes
-from corpus.structure import normalise_speaker
+from corpus.speaker_lines import normalise_speaker
 
 _TAG = re.compile(r"<[^>\n]{0,200}>")
 _ASS_OVERRIDE = re.compile(r"\{\\[^}]*\}")  # "{\an8}" positioning left in many SRT files
