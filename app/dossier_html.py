@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from app.briefing import figure_rows
+from app.briefing import figure_context, figure_rows
 from app.briefing_text import format_figure, label, theme_name
 
 FACET_LIMIT = 8
@@ -90,7 +90,7 @@ def dossier_html(dossier, documents: dict, ui: str) -> str:
 def _figures_table(dossier, ui: str) -> str:
     head = "".join(f"<th>{escape(label(ui, key))}</th>" for key in ("figure", "measures", "french", "korean"))
     rows = "".join(
-        f"<tr><td>{escape(format_figure(figure, ui))}</td><td>{escape(figure.context)}</td>"
+        f"<tr><td>{escape(format_figure(figure, ui))}</td><td>{escape(figure_context(figure, ui))}</td>"
         f"<td>{escape(french)}</td><td>{escape(korean)}</td></tr>"
         for figure, french, korean in figure_rows(dossier)
     )

@@ -18,40 +18,10 @@ from corpus.language import fold_accents, has_hangul
 from search.annotations import Annotations
 from search.engine import SearchEngine, SearchOptions
 from search.entities import ENTITY_TYPES
+from search.key_figures import KeyFigure, key_figures
 
-# Figures worth a table; dates and times are the events' own, bare numbers say nothing alone.
-KEY_FIGURE_KINDS = ("money", "percent", "capacity", "quantity")
 _NAME_DOMAINS = frozenset({"places", "people", "institutions"})
 MAX_NAMED = 12
-
-
-@dataclass(frozen=True, slots=True)
-class FigureSource:
-    """Where a figure is written: passage, language, the figure as written and what it measures."""
-
-    id: str
-    doc: str
-    lang: str
-    section: str
-    text: str
-    context: str
-    translated: bool
-
-
-@dataclass(frozen=True, slots=True)
-class KeyFigure:
-    key: str
-    kind: str
-    value: float
-    upper: float | None
-    unit: str
-    normal: str
-    context: str
-    sources: tuple[FigureSource, ...]
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return tuple(sorted({s.lang for s in self.sources}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +73,7 @@ def build_dossier(engine: SearchEngine, name: str) -> Dossier:
         speakers=_speakers(annotations, entity.id, ordinals),
         sections=Counter(c.section for c in originals if c.section).most_common(),
         themes=_themes(engine, chunks),
-        figures=_key_figures(engine, annotations, ordinals),
+        figures=key_figures(engine, annotations, entity.id, ordinals),
         partners=[
             {"entity": other.to_dict(), "evidence": relation.role, "passage": engine.chunks[relation.ordinal].id}
             for other, relation in _unique_partners(annotations.partners(entity.id))
@@ -213,54 +183,6 @@ def _themes(engine: SearchEngine, chunks) -> list[tuple[str, int]]:
         counts.update({m.entry.domain for m in engine.glossary.find_in(chunk.text)} - _NAME_DOMAINS)
     # Ties by name: a set's order changes from one run to the next, and two briefings of one archive must not.
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-
-
-def _key_figures(engine: SearchEngine, annotations: Annotations, ordinals: list[int]) -> list[KeyFigure]:
-    """Figures of the passages grouped by value: the French one and its Korean translation are one row."""
-    grouped: dict[str, list] = {}
-    for ordinal in ordinals:
-        for found in annotations.figures.get(ordinal, ()):
-            if found.figure.kind in KEY_FIGURE_KINDS and not _heading_count(found.figure, engine.chunks[ordinal]):
-                grouped.setdefault(found.figure.key, []).append(found)
-    figures = []
-    for key, found in grouped.items():
-        first = next((f.figure for f in found if not engine.chunks[f.ordinal].translated), found[0].figure)
-        sources = tuple(
-            dict.fromkeys(
-                FigureSource(
-                    engine.chunks[f.ordinal].id,
-                    engine.chunks[f.ordinal].doc,
-                    str(engine.passage_language(engine.chunks[f.ordinal])),
-                    engine.chunks[f.ordinal].section,
-                    f.figure.text,
-                    f.figure.context,
-                    engine.chunks[f.ordinal].translated,
-                )
-                for f in found
-            )
-        )
-        figures.append(
-            KeyFigure(key, first.kind, first.value, first.upper, first.unit, first.normal, first.context, sources)
-        )
-    order = {kind: i for i, kind in enumerate(KEY_FIGURE_KINDS)}
-    return sorted(figures, key=lambda f: (order[f.kind], min(engine.chunk(s.id).ordinal for s in f.sources)))
-
-
-def _heading_count(figure, chunk) -> bool:
-    """A count in a heading ("FOCUS SUR 4 COLLECTIVITÉS", "4개 지자체 사례") announces a list: it measures nothing.
-
-    A heading is the passage's section title, or a line of the passage written in capitals.
-    """
-    if figure.unit != "count":
-        return False
-    if figure.text.casefold() in (chunk.section or "").casefold():
-        return True
-    text = chunk.text
-    if not 0 <= figure.start < len(text) or text[figure.start : figure.end] != figure.text:
-        return False
-    line = text[text.rfind("\n", 0, figure.start) + 1 : (text.find("\n", figure.end) + 1 or len(text) + 1) - 1]
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 
 def _unique_partners(pairs):

@@ -200,11 +200,11 @@ def test_a_korean_briefing_gives_sections_and_what_figures_measure_in_korean(tmp
     markdown, document = _briefing(tmp_path, capsys, bundled_index, "ko")
     assert "- **이재현** — 인천광역시 서구청장: 기조 발표" in markdown
     assert "- **이형석** — 수원시청 미주·유럽 담당: 3. 논의 주제 및 업무 방식에 관한 의견 교환" in markdown
-    assert "| 1,650억 원 | 예산 | 165 milliards de won | 1,650억 원 |" in markdown
+    assert "| 1,650억 원 | 예산 투입 | 165 milliards de won | 1,650억 원 |" in markdown
     speakers = [p.text for p in document.paragraphs if p.style.name == "List Bullet" and p.text.startswith("이재현")]
     assert speakers and "INTERVENTIONS DE CADRAGE" not in speakers[0]
     rows = [[c.text for c in row.cells] for table in document.tables for row in table.rows if len(row.cells) == 4]
-    assert ["1,650억 원", "예산", "165 milliards de won", "1,650억 원"] in rows
+    assert ["1,650억 원", "예산 투입", "165 milliards de won", "1,650억 원"] in rows
     french, _document = _briefing(tmp_path, capsys, bundled_index, "fr")
     assert "- **Jae Hyun Lee** — Maire de Seogu à Incheon: INTERVENTIONS DE CADRAGE" in french
     assert "| 165 milliards de won | budget |" in french
@@ -217,3 +217,12 @@ def test_an_original_is_not_cited_as_a_working_translation(dossiers, documents):
     original, translation = rows[0].split(" | ", 1)
     assert "*지역의 친환경 전환 — 제2차 한-프 2+2 정책교류 세미나, INTERVENTIONS DE CADRAGE, 2021년 10월*" in original
     assert "(작업 번역), 기조 발표, 2021년 10월 — 작업 번역*" in translation
+
+
+def test_the_dossier_tab_says_what_figures_measure_in_the_interface_language(dossiers, documents):
+    from app.dossier_html import dossier_html
+
+    seogu = dossiers[-1]
+    korean, french = dossier_html(seogu, documents, "ko"), dossier_html(seogu, documents, "fr")
+    assert "<td>1,650억 원</td><td>예산 투입</td>" in korean and "<td>budget</td>" not in korean
+    assert "<td>165 milliards de won</td><td>budget</td>" in french

@@ -191,3 +191,35 @@ def test_themes_with_the_same_count_come_in_one_stable_order(capsys, bundled_ind
     for record in records:
         themes = [(-t["passages"], t["domain"]) for t in record["themes"]]
         assert themes == sorted(themes) and len(themes) >= 3
+
+
+def test_key_figures_are_those_the_entity_presents_not_those_of_a_section_that_names_it(capsys, bundled_index):
+    # The French Gunsan section names "la ville de Goyang" by mistake (the Korean carries a translator's note):
+    # its figures stay Gunsan's; the passage itself still lists in Goyang's dossier.
+    goyang, gunsan = dossier(capsys, bundled_index, "Goyang", "Gunsan")
+    normals = [f["normal"] for f in goyang["figures"]]
+    assert "3000000000 W" not in normals and "320000000000 KRW" not in normals and "5" not in normals
+    assert "60000000000–70000000000 KRW" in normals
+    assert any("3 GW" in p["text"] for p in goyang["passages"])
+    assert "3000000000 W" in [f["normal"] for f in gunsan["figures"]]
+
+
+def test_what_a_figure_measures_is_its_clause_not_a_fragment(capsys, bundled_index):
+    records = dossier(capsys, bundled_index, "Gunsan", "Seogu", "Tours", "Gumi")
+    labels = {
+        (f["normal"], s["lang"]): s["context"] for record in records for f in record["figures"] for s in f["sources"]
+    }
+    assert labels[("5", "fr")] == "création de 5 centres de recherche sur l'énergie renouvelable"
+    assert labels[("320000000000 KRW", "fr")] == "Investissement pour la création"
+    assert labels[("517100000000 KRW", "fr")] == "investis d'ici 2024"
+    # The euros in parentheses measure what the won do; neither is labelled by the other.
+    assert labels[("18900000000 KRW", "fr")] == labels[("13200000 EUR", "fr")] == "investis dans cette politique"
+    assert labels[("18900000000 KRW", "ko")] == "2019년부터 관련 정책에 투입"
+    assert labels[("70 %", "fr")] == "Réduction des plaintes pour mauvaises odeurs"
+    assert labels[("70 %", "ko")] == "악취 민원 감소"
+    assert labels[("30000", "fr")] == "plantation de 30 000 arbres / arbustes..."
+    assert labels[("50", "ko")] == "시민 50명으로 구성된 악취 감시단 운영"
+    assert labels[("12", "fr")] == "12 pays différents"  # the aside "(Chine, Japon, … etc.)" ends its sentence
+    edges = {"de", "du", "des", "la", "le", "les", "pour", "à", "au", "en", "avec", "par", "sur"}
+    for label in labels.values():
+        assert 0 < len(label) <= 80 and label.split()[0].casefold() not in edges, label
