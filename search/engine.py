@@ -147,11 +147,12 @@ class SearchEngine:
         signals = self._signals(text, query_terms, expansions, pairs.chunks_of(candidates), options)
         ranked = rank_pairs(signals, pairs, candidates, display, self.passages, self.weights, options.lang, query_lang)
         highlight = set(query_terms) | {t for e in expansions for t in e.terms}
-        response = self._response(parsed, query_lang, options, ranked, pairs, highlight, expansions)
-        return replace(response, did_you_mean=self._did_you_mean(text, query_terms))
+        return self._response(parsed, query_lang, options, ranked, pairs, highlight, expansions,
+                              self._did_you_mean(text, query_terms))
 
     def _response(self, parsed: ParsedQuery, query_lang: str, options: SearchOptions, ranked: list[Ranked],
-                  pairs: PairIndex, highlight: set[str], expansions: list[Expansion]) -> SearchResponse:
+                  pairs: PairIndex, highlight: set[str], expansions: list[Expansion],
+                  did_you_mean: str) -> SearchResponse:
         """The units above the relevance floor first (the others too with ``all_matches``), as results."""
         strong = [item for item in ranked if item.strong]
         shown = (strong + [item for item in ranked if not item.strong]) if options.all_matches else strong
@@ -168,6 +169,7 @@ class SearchEngine:
             list(parsed.notices),
             total=len(strong),
             weaker=len(ranked) - len(strong),
+            did_you_mean=did_you_mean,
             phrases=parsed.phrases,
             excluded=parsed.excluded,
             filters=options.public_filters(),

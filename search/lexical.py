@@ -65,7 +65,7 @@ class LexicalScorer:
         self._variant_words: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = {}
         self._sources: dict[str, list[str]] = {}
         self._term_scores: OrderedDict[tuple[int, str], np.ndarray] = OrderedDict()
-        self._term_limit = max(256, TERM_CACHE_BYTES // max(1, 4 * self._size))
+        self._term_limit = max(1, TERM_CACHE_BYTES // max(1, 4 * self._size))  # float32 per passage
         self._lock = threading.Lock()
 
     def query_terms(self, text: str) -> list[str]:
