@@ -123,17 +123,8 @@ def _french_dates(text: str) -> Iterator[Figure]:
         days = [int(first.replace("er", "")) if first else None] + ([int(second)] if second else [])
         normal = "/".join(_date(int(year) if year else None, month_number, d) for d in days)
         yield _figure("date", int(year) if year else 0, "date", match, normal=normal)
-    for match in re.finditer(rf"{_START}({_YEAR})\s?[-–]\s?({_YEAR})(?!\d)", text):
-        yield _figure(
-            "date",
-            int(match.group(1)),
-            "date",
-            match,
-            normal=f"{match.group(1)}/{match.group(2)}",
-            upper=int(match.group(2)),
-        )
-    for match in re.finditer(rf"{_START}({_YEAR})(?![\d,.]\d|\s?%|\w)", text):
-        yield _figure("date", int(match.group(1)), "date", match, normal=match.group(1))
+    yield from _years(text, rf"{_START}({_YEAR})\s?[-–]\s?({_YEAR})(?!\d)",
+                      rf"{_START}({_YEAR})(?![\d,.]\d|\s?%|\w)")
 
 
 def _french_amounts(text: str, lang: str) -> Iterator[Figure]:
@@ -235,16 +226,19 @@ def _korean_dates(text: str) -> Iterator[Figure]:
             match,
             normal=_date(int(year) if year else None, int(month), int(day) if day else None),
         )
-    for match in re.finditer(rf"{_START}({_YEAR})\s?[~∼\-–]\s?({_YEAR})(?!\d)(년)?", text):
-        yield _figure(
-            "date",
-            int(match.group(1)),
-            "date",
-            match,
-            normal=f"{match.group(1)}/{match.group(2)}",
-            upper=int(match.group(2)),
-        )
-    for match in re.finditer(rf"{_START}({_YEAR})(?:년|(?![\d,.]\d|\s?%|[\w~∼\-–]))", text):
+    yield from _years(text, rf"{_START}({_YEAR})\s?[~∼\-–]\s?({_YEAR})(?!\d)(년)?",
+                      rf"{_START}({_YEAR})(?:년|(?![\d,.]\d|\s?%|[\w~∼\-–]))")
+
+
+def _years(text: str, span: str, year: str) -> Iterator[Figure]:
+    """Year spans ("2019-2021", "2019~2021년") by the ``span`` pattern, then lone years by ``year``.
+
+    Each language writes them its own way; both patterns capture the years as their first groups.
+    """
+    for match in re.finditer(span, text):
+        first, last = match.group(1), match.group(2)
+        yield _figure("date", int(first), "date", match, normal=f"{first}/{last}", upper=int(last))
+    for match in re.finditer(year, text):
         yield _figure("date", int(match.group(1)), "date", match, normal=match.group(1))
 
 
