@@ -18,6 +18,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.app.servers import wait_until_up
+
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 180
@@ -88,24 +90,11 @@ def hooked_server(tmp_path_factory, bundled_index):
     )
     try:
         url = f"http://127.0.0.1:{port}"
-        _wait_until_up(url, server)
+        wait_until_up(url, server, START_TIMEOUT_S)
         yield url, port, log
     finally:
         server.terminate()
         server.wait(timeout=30)
-
-
-def _wait_until_up(url: str, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"server exited: {server.stdout.read().decode(errors='replace')[-2000:]}")
-        try:
-            if httpx.get(f"{url}/api/documents", timeout=5).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    pytest.fail("server did not start")
 
 
 def _probe(url: str, port: int) -> list[tuple[str, int]]:

@@ -10,10 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from app.scratch import LOCK_NAME, PREFIX, UNLOCKED_MAX_AGE_S
+from tests.app.servers import wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 240
@@ -47,19 +47,6 @@ def _leftovers(tmp: Path) -> dict[str, Path]:
     return {"killed": killed, "held": held, "old": old}
 
 
-def _wait_until_up(url: str, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"server exited: {server.stdout.read().decode(errors='replace')[-2000:]}")
-        try:
-            if httpx.get(f"{url}/api/documents", timeout=5).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    pytest.fail("server did not start")
-
-
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
 def test_a_server_removes_its_folders_when_it_stops_and_sweeps_abandoned_ones(tmp_path, bundled_index, stop):
     tmp = tmp_path / "tmp"
@@ -75,7 +62,7 @@ def test_a_server_removes_its_folders_when_it_stops_and_sweeps_abandoned_ones(tm
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     try:
-        _wait_until_up(f"http://127.0.0.1:{port}", server)
+        wait_until_up(f"http://127.0.0.1:{port}", server, START_TIMEOUT_S)
         running = _folders(tmp) - {f.name for f in left.values()}
         assert running and all((tmp / name / LOCK_NAME).exists() for name in running)
         assert _folders(tmp) >= running | {left["held"].name}
